@@ -1,0 +1,72 @@
+# Provium: build everything, run the demo, the test suite and benchmarks.
+#   make demo    install what is missing, build, boot the default kernel, run hello
+#   make check   install what is missing, build, run every test
+#   make bench   print boot and round-trip medians
+
+KREL    ?= $(shell tools/default-kernel.sh 2>/dev/null)
+KDIR    ?= /lib/modules/$(KREL)/build
+BUILD   := build
+CC      ?= gcc
+LUA_CFLAGS := $(shell pkg-config --cflags lua5.4 2>/dev/null)
+LUA_LIBS   := $(shell pkg-config --libs lua5.4 2>/dev/null || echo -llua5.4)
+WARN    := -Wall -Wextra -Werror
+CFLAGS  ?= -O2 -g
+HOST_CFLAGS := $(CFLAGS) $(WARN) -std=gnu11 -D_GNU_SOURCE $(LUA_CFLAGS)
+AGENT_CFLAGS := -O2 $(WARN) -std=gnu11 -D_GNU_SOURCE -static -I/usr/include/libnl3
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+HOST_SRC  := $(wildcard host/*.c) proto/proto.c
+HOST_HDR  := $(wildcard host/*.h) proto/proto.h proto/proto.def kmod/provium_uapi.h kmod/provium_desc.h
+AGENT_SRC := $(wildcard agent/*.c) proto/proto.c
+AGENT_HDR := agent/agent.h proto/proto.h proto/proto.def kmod/provium_uapi.h kmod/provium_desc.h
+UNIT_SRC  := $(wildcard tests/unit/*.c)
+# the pure parts of the host the unit tests link against
+UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c
+
+.PHONY: all deps demo check unit e2e selftests bench clean module
+
+all: $(BUILD)/provium $(BUILD)/provium-agent module $(BUILD)/lua/provium/nr.lua
+
+deps:
+	@tools/install-deps.sh
+
+$(BUILD)/provium: $(HOST_SRC) $(HOST_HDR)
+	@mkdir -p $(BUILD)
+	$(CC) $(HOST_CFLAGS) -o $@ $(HOST_SRC) $(LUA_LIBS)
+
+$(BUILD)/provium-agent: $(AGENT_SRC) $(AGENT_HDR)
+	@mkdir -p $(BUILD)
+	$(CC) $(AGENT_CFLAGS) -o $@ $(AGENT_SRC) -lnl-genl-3 -lnl-3 -lpthread 2>$(BUILD)/agent-link.log || \
+		{ cat $(BUILD)/agent-link.log; exit 1; }
+
+module: kmod/provium.ko
+
+kmod/provium.ko: kmod/provium.c kmod/provium_uapi.h kmod/provium_desc.h Kbuild
+	@test -d "$(KDIR)" || { echo "no kernel build dir $(KDIR): run 'make deps'"; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+$(BUILD)/lua/provium/nr.lua: tools/gen-tables.sh
+	tools/gen-tables.sh $(KDIR) $(BUILD)/lua/provium
+
+$(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) tests/unit/unit.h
+	@mkdir -p $(BUILD)
+	$(CC) -O1 -g $(WARN) -std=gnu11 -D_GNU_SOURCE $(SAN) $(LUA_CFLAGS) -o $@ $(UNIT_SRC) $(UNIT_LIB)
+
+unit: $(BUILD)/unit
+	$(BUILD)/unit
+
+demo: deps
+	$(MAKE) all
+	$(BUILD)/provium run examples/hello.lua
+
+check: deps
+	$(MAKE) all $(BUILD)/unit
+	tools/check.sh
+
+bench: deps
+	$(MAKE) all
+	$(BUILD)/provium run bench/boot_and_syscall.lua
+
+clean:
+	rm -rf $(BUILD)
+	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true

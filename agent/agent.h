@@ -1,0 +1,66 @@
+/*
+ * agent.h - the guest agent: one static binary that sets the guest up (as
+ * PID 1) and serves the host's requests over the virtio-serial channel.
+ */
+#ifndef PROVIUM_AGENT_H
+#define PROVIUM_AGENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <poll.h>
+#include <sys/types.h>
+
+#include "../proto/proto.h"
+
+/* channel.c: framing over the port */
+struct channel {
+	int fd;
+	uint8_t *in;		/* bytes received, not yet consumed */
+	size_t in_len, in_cap;
+	struct proto_buf out;	/* the reply being built */
+};
+
+int channel_open(struct channel *ch, int fd);
+/* Read what is available; 0 = ok, -1 = channel closed or failed. */
+int channel_fill(struct channel *ch);
+/* Next complete frame, if any: 1 = got one, 0 = need more, -1 = malformed. */
+int channel_next(struct channel *ch, struct proto_msg *m, char *err, size_t errlen);
+void channel_consume(struct channel *ch, const struct proto_msg *m);
+int channel_send(struct channel *ch, struct proto_buf *b);
+void channel_reply_error(struct channel *ch, const struct proto_msg *req,
+			 int err, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* guest.c: PID 1 duties and discovery */
+void guest_mount_basics(void);
+void guest_load_modules(const char *list, char *module_err, size_t errlen);
+int guest_find_port(const char *name, int timeout_ms);
+void guest_power_off(void);
+
+/* module_info.c: provium.ko capabilities through its generic netlink family */
+int module_query_info(uint32_t *dispatch, char *err, size_t errlen);
+
+/* ops_*.c: one function per request, decode -> act -> reply */
+void op_exec(struct channel *ch, const struct proto_msg *m);
+void op_call(struct channel *ch, const struct proto_msg *m);
+void op_write_file(struct channel *ch, const struct proto_msg *m);
+void op_read_file(struct channel *ch, const struct proto_msg *m);
+void op_insmod(struct channel *ch, const struct proto_msg *m);
+
+/* exec children are tracked until they exit and their pipes drain */
+void exec_init(void);
+int exec_poll_fds(struct pollfd *pfd, int max);	/* add pipe fds */
+void exec_handle(struct channel *ch, const struct pollfd *pfd, int n);
+void exec_reap(struct channel *ch);		/* after SIGCHLD */
+int exec_next_deadline_ms(void);		/* -1 = none */
+void exec_check_deadlines(void);
+
+/* the user-space executor, also used when the module refuses a call */
+struct provium_call;
+void user_execute(struct provium_call *c);
+void user_execute_in_child(struct provium_call *c);
+
+uint64_t now_ns(void);
+void agent_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,136 @@
+/*
+ * executor_user.c - the user-space executor: the same staging, patching
+ * and copying as provium.ko, in the agent's own memory, with a raw syscall
+ * instruction (no libc errno translation).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../kmod/provium_desc.h"
+#include "agent.h"
+
+static long raw_syscall6(uint64_t nr, const uint64_t *a)
+{
+	register long r10 __asm__("r10") = a[3];
+	register long r8 __asm__("r8") = a[4];
+	register long r9 __asm__("r9") = a[5];
+	long ret;
+
+	__asm__ volatile("syscall"
+			 : "=a"(ret)
+			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]),
+			   "r"(r10), "r"(r8), "r"(r9)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
+uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+}
+
+/* @c was checked with provium_desc_check(). */
+void user_execute(struct provium_call *c)
+{
+	const struct provium_buf *b = provium_desc_bufs(c);
+	const struct provium_patch *p = provium_desc_patches(c);
+	__u64 place[PROVIUM_MAX_BUFS];
+	uint64_t args[PROVIUM_NARGS], t0;
+	uint64_t area_len = provium_desc_layout(c, place);
+	uint8_t *area = NULL;
+	uint32_t i;
+
+	c->executor = PROVIUM_EXEC_USER;
+	c->status = PROVIUM_STATUS_DONE;
+	memcpy(args, c->args, sizeof(args));
+	if (c->nbufs) {
+		area = mmap(NULL, area_len, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (area == MAP_FAILED) {
+			c->ret = c->kernel_ret = -ENOMEM;
+			c->time_ns = 0;
+			return;
+		}
+		for (i = 0; i < c->nbufs; i++) {
+			memcpy(area + place[i], (uint8_t *)c + b[i].offset, b[i].len);
+			if (b[i].arg != PROVIUM_ARG_NONE)
+				args[b[i].arg] = (uint64_t)(uintptr_t)(area + place[i]);
+		}
+		for (i = 0; i < c->npatches; i++) {
+			uint64_t target = (uint64_t)(uintptr_t)(area + place[p[i].target]);
+
+			memcpy(area + place[p[i].buf] + p[i].offset, &target, sizeof(target));
+		}
+	}
+
+	t0 = now_ns();
+	c->kernel_ret = raw_syscall6(c->nr, args);
+	c->time_ns = now_ns() - t0;
+	/* user space never sees a restart code: the kernel handled it */
+	c->ret = provium_user_ret(c->kernel_ret);
+
+	if (area) {
+		for (i = 0; i < c->nbufs; i++)
+			if (b[i].flags & PROVIUM_BUF_OUT)
+				memcpy((uint8_t *)c + b[i].offset, area + place[i], b[i].len);
+		munmap(area, area_len);
+	}
+}
+
+static int is_fork_like(uint64_t nr)
+{
+	return nr == 56 || nr == 57 || nr == 58 || nr == 435;
+}
+
+/*
+ * Calls that need the real register frame (fork, execve, exit, ...) run in
+ * a throw-away child so they cannot replace or end the agent. The result
+ * comes back through a close-on-exec pipe: no bytes means the call did not
+ * return (a successful execve, or exit), which is reported as 0.
+ */
+void user_execute_in_child(struct provium_call *c)
+{
+	int fds[2];
+	pid_t pid;
+	int64_t ret = 0;
+	uint64_t t0 = now_ns();
+
+	c->executor = PROVIUM_EXEC_USER;
+	c->status = PROVIUM_STATUS_DONE;
+	if (pipe2(fds, O_CLOEXEC)) {
+		c->ret = c->kernel_ret = -errno;
+		return;
+	}
+	pid = fork();
+	if (pid < 0) {
+		c->ret = c->kernel_ret = -errno;
+		close(fds[0]);
+		close(fds[1]);
+		return;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		user_execute(c);
+		if (c->kernel_ret == 0 && is_fork_like(c->nr))
+			_exit(0);	/* the new child of a fork: nothing to report */
+		if (write(fds[1], &c->kernel_ret, sizeof(c->kernel_ret)) < 0)
+			_exit(1);
+		_exit(0);
+	}
+	close(fds[1]);
+	while (read(fds[0], &ret, sizeof(ret)) < 0 && errno == EINTR)
+		;
+	close(fds[0]);
+	c->kernel_ret = ret;
+	c->ret = provium_user_ret(ret);
+	c->time_ns = now_ns() - t0;
+	/* the child is reaped by the SIGCHLD handling of the main loop */
+}

@@ -1,0 +1,173 @@
+/*
+ * main.c - provium-agent: set the guest up, say hello to the host over the
+ * org.provium.agent port and serve requests until the channel closes.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../kmod/provium_uapi.h"
+#include "agent.h"
+
+#define PORT_NAME	"org.provium.agent"
+#define MODULE_LIST	"/provium/modules"
+#define MAX_POLL	256
+
+void call_init(void);
+int call_module_available(void);
+
+void agent_log(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fputs("provium-agent: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;	/* only interrupts a call that ran past its timeout */
+}
+
+static int setup_signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART */
+	sigset_t set;
+
+	sigaction(SIGALRM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	return signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+}
+
+static void send_hello(struct channel *ch, const char *module_err)
+{
+	struct proto_buf *b = &ch->out;
+	struct utsname u;
+	struct timespec ts;
+	uint32_t dispatch = 0;
+	char err[256] = "";
+
+	uname(&u);
+	clock_gettime(CLOCK_BOOTTIME, &ts);
+	if (call_module_available())
+		module_query_info(&dispatch, err, sizeof(err));
+	else
+		snprintf(err, sizeof(err), "%s", module_err[0] ? module_err :
+			 "provium.ko is not loaded");
+	proto_begin(b, PROTO_MSG_HELLO, 0, 0);
+	proto_put_u32(b, PROTO_A_VERSION, PROTO_VERSION);
+	proto_put_str(b, PROTO_A_KERNEL_RELEASE, u.release);
+	proto_put_u32(b, PROTO_A_MODULE_DISPATCH, dispatch);
+	if (err[0])
+		proto_put_str(b, PROTO_A_MODULE_ERROR, err);
+	proto_put_u64(b, PROTO_A_BOOT_NS, (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec);
+	channel_send(ch, b);
+}
+
+/* Returns 1 when the guest should power off. */
+static int dispatch_request(struct channel *ch, const struct proto_msg *m)
+{
+	switch (m->hdr.type) {
+	case PROTO_MSG_PING:
+		proto_begin(&ch->out, PROTO_MSG_PING, m->hdr.id, 0);
+		channel_send(ch, &ch->out);
+		return 0;
+	case PROTO_MSG_EXEC:
+		op_exec(ch, m);
+		return 0;
+	case PROTO_MSG_CALL:
+		op_call(ch, m);
+		return 0;
+	case PROTO_MSG_WRITE_FILE:
+		op_write_file(ch, m);
+		return 0;
+	case PROTO_MSG_READ_FILE:
+		op_read_file(ch, m);
+		return 0;
+	case PROTO_MSG_INSMOD:
+		op_insmod(ch, m);
+		return 0;
+	case PROTO_MSG_SHUTDOWN:
+		proto_begin(&ch->out, PROTO_MSG_SHUTDOWN, m->hdr.id, 0);
+		channel_send(ch, &ch->out);
+		return 1;
+	}
+	channel_reply_error(ch, m, ENOSYS, "the agent does not serve %s requests",
+			    proto_msg_name(m->hdr.type));
+	return 0;
+}
+
+static void serve(struct channel *ch, int sigfd)
+{
+	struct pollfd pfd[MAX_POLL];
+	struct proto_msg m;
+	char err[256];
+
+	for (;;) {
+		int n = 2, rc;
+
+		pfd[0] = (struct pollfd){ ch->fd, POLLIN, 0 };
+		pfd[1] = (struct pollfd){ sigfd, POLLIN, 0 };
+		n += exec_poll_fds(pfd + 2, MAX_POLL - 2);
+		if (poll(pfd, n, exec_next_deadline_ms()) < 0 && errno != EINTR)
+			return;
+		exec_check_deadlines();
+		if (pfd[1].revents) {
+			struct signalfd_siginfo si;
+
+			while (read(sigfd, &si, sizeof(si)) == sizeof(si))
+				;
+			exec_reap(ch);
+		}
+		exec_handle(ch, pfd + 2, n - 2);
+		if (!(pfd[0].revents & (POLLIN | POLLHUP | POLLERR)))
+			continue;
+		if (channel_fill(ch))
+			return;
+		while ((rc = channel_next(ch, &m, err, sizeof(err))) == 1) {
+			if (dispatch_request(ch, &m))
+				return;
+			channel_consume(ch, &m);
+		}
+		if (rc < 0) {
+			agent_log("malformed frame from the host: %s", err);
+			return;
+		}
+	}
+}
+
+int main(void)
+{
+	char module_err[256];
+	struct channel ch;
+	int sigfd, port;
+
+	if (getpid() == 1)
+		guest_mount_basics();
+	sigfd = setup_signals();
+	exec_init();
+	guest_load_modules(MODULE_LIST, module_err, sizeof(module_err));
+	call_init();
+
+	port = guest_find_port(PORT_NAME, 10000);
+	if (port < 0 || channel_open(&ch, port)) {
+		agent_log("no virtio-serial port named %s", PORT_NAME);
+		guest_power_off();
+	}
+	send_hello(&ch, module_err);
+	serve(&ch, sigfd);
+	guest_power_off();
+	return 0;
+}

@@ -1,0 +1,151 @@
+/*
+ * ops_call.c - CALL: run a described system call through provium.ko, or
+ * through the user-space executor when the module is absent, refuses the
+ * call, or the host asks for it. Captures what the kernel logged meanwhile.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "../kmod/provium_desc.h"
+#include "agent.h"
+
+static int provium_fd = -1;
+static int kmsg_fd = -1;
+static uint8_t *desc;		/* reused for every call: no per-call malloc */
+static size_t desc_cap;
+
+void call_init(void)
+{
+	provium_fd = open(PROVIUM_DEVICE, O_RDWR | O_CLOEXEC);
+	kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+}
+
+int call_module_available(void)
+{
+	return provium_fd >= 0;
+}
+
+/* Append the text of every /dev/kmsg record since the last seek. */
+static void collect_log(struct proto_buf *b)
+{
+	static char rec[8192];
+	char text[16384];
+	size_t used = 0;
+	ssize_t n;
+
+	while ((n = read(kmsg_fd, rec, sizeof(rec) - 1)) != 0) {
+		char *msg;
+		size_t len;
+
+		if (n < 0) {
+			if (errno == EPIPE)	/* overwritten records: go on */
+				continue;
+			break;
+		}
+		rec[n] = '\0';
+		msg = strchr(rec, ';');
+		if (!msg)
+			continue;
+		msg++;
+		len = strcspn(msg, "\n");
+		if (used + len + 1 > sizeof(text))
+			break;
+		memcpy(text + used, msg, len);
+		used += len;
+		text[used++] = '\n';
+	}
+	if (used)
+		proto_put(b, PROTO_A_LOG, text, used);
+}
+
+static void arm_timeout(uint32_t ms)
+{
+	struct itimerval it = { { 0, 0 }, { ms / 1000, (ms % 1000) * 1000 } };
+
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+void op_call(struct channel *ch, const struct proto_msg *m)
+{
+	uint32_t executor = proto_u32(m, PROTO_A_EXECUTOR, 0);
+	uint32_t timeout_ms = proto_u32(m, PROTO_A_TIMEOUT_MS, 0);
+	uint32_t len = m->attr_len[PROTO_A_DESC];
+	const struct provium_buf *b;
+	struct provium_call *c;
+	int err;
+	uint32_t i;
+
+	if (!proto_has(m, PROTO_A_DESC) || len < sizeof(*c)) {
+		channel_reply_error(ch, m, EINVAL, "CALL without a call description");
+		return;
+	}
+	if (executor == PROVIUM_EXEC_MODULE && provium_fd < 0) {
+		channel_reply_error(ch, m, ENODEV, "the module executor was requested "
+				    "but provium.ko is not loaded");
+		return;
+	}
+	if (desc_cap < len) {
+		uint8_t *p = realloc(desc, len);
+
+		if (!p) {
+			channel_reply_error(ch, m, ENOMEM, "no memory for a %u-byte call", len);
+			return;
+		}
+		desc = p;
+		desc_cap = len;
+	}
+	memcpy(desc, m->attr[PROTO_A_DESC], len);
+	c = (struct provium_call *)desc;
+	if (c->size != len) {
+		channel_reply_error(ch, m, EINVAL, "description size %u != attribute size %u",
+				    c->size, len);
+		return;
+	}
+
+	if (kmsg_fd >= 0)
+		lseek(kmsg_fd, 0, SEEK_END);
+	if (timeout_ms)
+		arm_timeout(timeout_ms);
+	c->status = PROVIUM_STATUS_REFUSED;
+	if (provium_fd >= 0 && executor != PROVIUM_EXEC_USER) {
+		if (ioctl(provium_fd, PROVIUM_IOC_CALL, c)) {
+			err = errno;
+			if (timeout_ms)
+				arm_timeout(0);
+			channel_reply_error(ch, m, err, "provium.ko rejected the call "
+					    "description: %s", strerror(err));
+			return;
+		}
+	}
+	if (c->status == PROVIUM_STATUS_REFUSED) {
+		err = -provium_desc_check(c);
+		if (err) {
+			if (timeout_ms)
+				arm_timeout(0);
+			channel_reply_error(ch, m, err, "invalid call description: %s",
+					    strerror(err));
+			return;
+		}
+		if (provium_call_needs_frame(c->nr))
+			user_execute_in_child(c);
+		else
+			user_execute(c);
+	}
+	if (timeout_ms)
+		arm_timeout(0);
+
+	proto_begin(&ch->out, PROTO_MSG_CALL, m->hdr.id, 0);
+	proto_put(&ch->out, PROTO_A_RESULT, c, sizeof(*c));
+	b = provium_desc_bufs(c);
+	for (i = 0; i < c->nbufs; i++)
+		if (b[i].flags & PROVIUM_BUF_OUT)
+			proto_put(&ch->out, PROTO_A_OUTBUF, desc + b[i].offset, b[i].len);
+	if (kmsg_fd >= 0)
+		collect_log(&ch->out);
+	channel_send(ch, &ch->out);
+}

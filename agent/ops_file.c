@@ -1,0 +1,133 @@
+/*
+ * ops_file.c - WRITE_FILE, READ_FILE and INSMOD: whole-request file
+ * operations. Large files are moved by the host in chunks (OFFSET/APPEND).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "agent.h"
+
+#define READ_CHUNK_MAX	(8U << 20)
+
+static void reply_empty(struct channel *ch, const struct proto_msg *m)
+{
+	proto_begin(&ch->out, m->hdr.type, m->hdr.id, 0);
+	channel_send(ch, &ch->out);
+}
+
+void op_write_file(struct channel *ch, const struct proto_msg *m)
+{
+	char *path = proto_strdup(m, PROTO_A_PATH);
+	uint32_t mode = proto_u32(m, PROTO_A_MODE, 0644);
+	int flags = O_WRONLY | O_CREAT | O_CLOEXEC;
+	const uint8_t *data = m->attr[PROTO_A_DATA];
+	size_t len = m->attr_len[PROTO_A_DATA], off = 0;
+	int fd;
+
+	if (!path) {
+		channel_reply_error(ch, m, EINVAL, "write_file: no path");
+		return;
+	}
+	flags |= proto_u32(m, PROTO_A_APPEND, 0) ? O_APPEND : O_TRUNC;
+	fd = open(path, flags, mode);
+	if (fd < 0) {
+		channel_reply_error(ch, m, errno, "write_file %s: %s", path, strerror(errno));
+		free(path);
+		return;
+	}
+	while (off < len) {
+		ssize_t n = write(fd, data + off, len - off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			channel_reply_error(ch, m, errno ? errno : EIO, "write_file %s: %s",
+					    path, strerror(errno ? errno : EIO));
+			close(fd);
+			free(path);
+			return;
+		}
+		off += n;
+	}
+	if (close(fd))
+		channel_reply_error(ch, m, errno, "write_file %s: %s", path, strerror(errno));
+	else
+		reply_empty(ch, m);
+	free(path);
+}
+
+void op_read_file(struct channel *ch, const struct proto_msg *m)
+{
+	char *path = proto_strdup(m, PROTO_A_PATH);
+	uint64_t offset = proto_u64(m, PROTO_A_OFFSET, 0);
+	uint64_t want = proto_u64(m, PROTO_A_LENGTH, READ_CHUNK_MAX);
+	size_t got = 0;
+	uint8_t *dst;
+	int fd;
+
+	if (!path) {
+		channel_reply_error(ch, m, EINVAL, "read_file: no path");
+		return;
+	}
+	if (want > READ_CHUNK_MAX)
+		want = READ_CHUNK_MAX;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		channel_reply_error(ch, m, errno, "read_file %s: %s", path, strerror(errno));
+		free(path);
+		return;
+	}
+	proto_begin(&ch->out, m->hdr.type, m->hdr.id, 0);
+	dst = proto_reserve(&ch->out, PROTO_A_DATA, want);
+	while (dst && got < want) {
+		ssize_t n = pread(fd, dst + got, want - got, offset + got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			channel_reply_error(ch, m, errno, "read_file %s: %s", path,
+					    strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		got += n;
+	}
+	if (!dst) {
+		channel_reply_error(ch, m, ENOMEM, "read_file %s: out of memory", path);
+		goto out;
+	}
+	proto_trim(&ch->out, dst, got);
+	proto_put_u32(&ch->out, PROTO_A_EOF, got < want);
+	channel_send(ch, &ch->out);
+out:
+	close(fd);
+	free(path);
+}
+
+void op_insmod(struct channel *ch, const struct proto_msg *m)
+{
+	char *path = proto_strdup(m, PROTO_A_PATH);
+	char *params = proto_strdup(m, PROTO_A_PARAMS);
+	int fd;
+
+	if (!path) {
+		channel_reply_error(ch, m, EINVAL, "insmod: no path");
+		free(params);
+		return;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || syscall(SYS_finit_module, fd, params ? params : "", 0))
+		channel_reply_error(ch, m, errno, "insmod %s: %s", path, strerror(errno));
+	else
+		reply_empty(ch, m);
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	free(params);
+}

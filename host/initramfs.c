@@ -1,0 +1,258 @@
+/*
+ * initramfs.c - build the Provium initramfs once per set of inputs and
+ * keep it in the cache; parallel VMs share the same read-only file.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cpio.h"
+#include "initramfs.h"
+
+#define LAYOUT_VERSION	3	/* bump when the image's layout changes */
+
+static const char *const virtio_modules[] = {
+	"virtio_mmio", "virtio_pci", "virtio_console", NULL
+};
+
+struct dep {
+	char *path;		/* relative to moddir */
+	char *deps;		/* space separated, as in modules.dep */
+};
+
+static int name_matches(const char *path, const char *name)
+{
+	const char *base = strrchr(path, '/');
+	size_t n = strlen(name), i;
+
+	base = base ? base + 1 : path;
+	for (i = 0; i < n; i++) {
+		char c = base[i] == '-' ? '_' : base[i];
+
+		if (c != name[i])
+			return 0;
+	}
+	return !strncmp(base + n, ".ko", 3);
+}
+
+static void add_once(char ***paths, size_t *count, const char *p)
+{
+	size_t i;
+
+	for (i = 0; i < *count; i++)
+		if (!strcmp((*paths)[i], p))
+			return;
+	*paths = xrealloc(*paths, (*count + 1) * sizeof(char *));
+	(*paths)[(*count)++] = xstrdup(p);
+}
+
+/* Depth-first: dependencies land before the modules using them. */
+static void add_with_deps(struct dep *deps, size_t ndeps, const char *path,
+			  char ***paths, size_t *count, int depth)
+{
+	size_t i;
+
+	if (depth > 32)
+		return;
+	for (i = 0; i < ndeps; i++) {
+		char *copy, *tok, *save;
+
+		if (strcmp(deps[i].path, path))
+			continue;
+		copy = xstrdup(deps[i].deps);
+		for (tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+			add_with_deps(deps, ndeps, tok, paths, count, depth + 1);
+		free(copy);
+		break;
+	}
+	add_once(paths, count, path);
+}
+
+int modules_resolve(const char *moddir, const char *const *names, char ***paths,
+		    size_t *count, struct error *e)
+{
+	char *file = xasprintf("%s/modules.dep", moddir), *line, *save;
+	struct dep *deps = NULL;
+	size_t len, ndeps = 0, i;
+	uint8_t *text = read_whole_file(file, &len);
+
+	*paths = NULL;
+	*count = 0;
+	if (!text) {
+		errorf(e, "cannot read %s: %s", file, strerror(errno));
+		free(file);
+		return -1;
+	}
+	free(file);
+	for (line = strtok_r((char *)text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *colon = strchr(line, ':');
+
+		if (!colon)
+			continue;
+		*colon = '\0';
+		deps = xrealloc(deps, (ndeps + 1) * sizeof(*deps));
+		deps[ndeps].path = line;
+		deps[ndeps].deps = colon + 1;
+		ndeps++;
+	}
+	for (; *names; names++) {
+		for (i = 0; i < ndeps; i++)
+			if (name_matches(deps[i].path, *names))
+				break;
+		/* absent from modules.dep: built in, nothing to load */
+		if (i < ndeps)
+			add_with_deps(deps, ndeps, deps[i].path, paths, count, 0);
+	}
+	free(deps);
+	free(text);
+	return 0;
+}
+
+static void add_busybox(struct cpio *c, const uint8_t *bb, size_t bblen)
+{
+	char *argv[] = { "/bin/busybox", "--list-full", NULL };
+	char tmpl[] = "/tmp/provium-bb-XXXXXX";
+	int fd = mkstemp(tmpl);
+	uint8_t *list;
+	size_t len;
+	char *line, *save;
+
+	cpio_file(c, "bin/busybox", 0755, bb, bblen);
+	if (fd < 0)
+		return;
+	unlink(tmpl);
+	run_command(argv, fd);
+	lseek(fd, 0, SEEK_SET);
+	len = lseek(fd, 0, SEEK_END);
+	lseek(fd, 0, SEEK_SET);
+	list = xmalloc(len + 1);
+	len = read(fd, list, len) > 0 ? len : 0;
+	list[len] = '\0';
+	close(fd);
+	for (line = strtok_r((char *)list, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char target[256];
+		int depth = 0;
+		const char *p;
+
+		if (!strcmp(line, "bin/busybox"))
+			continue;
+		for (p = line; *p; p++)
+			depth += *p == '/';
+		snprintf(target, sizeof(target), "%s", depth > 1 ? "../../bin/busybox" : "../bin/busybox");
+		cpio_symlink(c, line, target);
+	}
+	free(list);
+}
+
+static int add_file_from(struct cpio *c, const char *dst, const char *src, mode_t mode,
+			 int strip_sig, struct error *e)
+{
+	size_t len;
+	uint8_t *d = read_whole_file(src, &len);
+
+	if (!d)
+		return errorf(e, "cannot read %s: %s", src, strerror(errno));
+	if (strip_sig)
+		len = module_strip_signature(d, len);
+	cpio_file(c, dst, mode, d, len);
+	free(d);
+	return 0;
+}
+
+static int build(const struct kernel *k, const char *module, const char *agent,
+		 const char *out, struct error *e)
+{
+	static const char *const dirs[] = {
+		"bin", "sbin", "usr", "usr/bin", "usr/sbin", "dev", "proc", "sys", "tmp",
+		"run", "root", "etc", "mnt", "provium", "provium/modules.d", NULL
+	};
+	char **mods = NULL, *list = NULL;
+	size_t nmods = 0, i, bblen, listlen = 0;
+	uint8_t *bb;
+	struct cpio c;
+	int rc = -1;
+
+	bb = read_whole_file("/bin/busybox", &bblen);
+	if (!bb)
+		return errorf(e, "no /bin/busybox: run 'apt-get install busybox-static'");
+	if (k->moddir[0] && modules_resolve(k->moddir, virtio_modules, &mods, &nmods, e))
+		goto out;
+
+	cpio_init(&c);
+	for (i = 0; dirs[i]; i++)
+		cpio_dir(&c, dirs[i], 0755);
+	cpio_chardev(&c, "dev/console", 0600, 5, 1);
+	cpio_chardev(&c, "dev/null", 0666, 1, 3);
+	add_busybox(&c, bb, bblen);
+	if (add_file_from(&c, "provium/agent", agent, 0755, 0, e))
+		goto out_cpio;
+	for (i = 0; i < nmods; i++) {
+		const char *base = strrchr(mods[i], '/') + 1;
+		char *src = xasprintf("%s/%s", k->moddir, mods[i]);
+		char *dst = xasprintf("provium/modules.d/%s", base);
+		int bad = add_file_from(&c, dst, src, 0644, 1, e);
+
+		list = xrealloc(list, listlen + strlen(dst) + 3);
+		listlen += sprintf(list + listlen, "/%s\n", dst);
+		free(src);
+		free(dst);
+		if (bad)
+			goto out_cpio;
+	}
+	if (module) {
+		if (add_file_from(&c, "provium/modules.d/provium.ko", module, 0644, 1, e))
+			goto out_cpio;
+		list = xrealloc(list, listlen + 40);
+		listlen += sprintf(list + listlen, "/provium/modules.d/provium.ko\n");
+	}
+	cpio_file(&c, "provium/modules", 0644, list ? list : "", listlen);
+	cpio_finish(&c);
+	if (write_whole_file(out, c.data, c.len)) {
+		errorf(e, "cannot write %s: %s", out, strerror(errno));
+		goto out_cpio;
+	}
+	rc = 0;
+out_cpio:
+	cpio_free(&c);
+out:
+	for (i = 0; i < nmods; i++)
+		free(mods[i]);
+	free(mods);
+	free(list);
+	free(bb);
+	return rc;
+}
+
+int initramfs_prepare(const struct kernel *k, const char *module, char *out,
+		      size_t outlen, struct error *e)
+{
+	char *agent = xasprintf("%s/build/provium-agent", provium_home());
+	uint64_t h = HASH_INIT;
+	int version = LAYOUT_VERSION;
+	int rc = 0;
+
+	if (access(agent, R_OK)) {
+		errorf(e, "no guest agent at %s: run 'make'", agent);
+		free(agent);
+		return -1;
+	}
+	h = hash_bytes(h, &version, sizeof(version));
+	h = hash_file_meta(h, agent);
+	h = hash_file_meta(h, "/bin/busybox");
+	h = hash_str(h, k->moddir);
+	if (k->moddir[0]) {
+		char *dep = xasprintf("%s/modules.dep", k->moddir);
+
+		h = hash_file_meta(h, dep);
+		free(dep);
+	}
+	if (module)
+		h = hash_file_meta(h, module);
+	snprintf(out, outlen, "%s/initramfs-%016llx.cpio", cache_dir(), (unsigned long long)h);
+	if (access(out, R_OK))
+		rc = build(k, module, agent, out, e);
+	free(agent);
+	return rc;
+}

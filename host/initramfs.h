@@ -1,0 +1,21 @@
+/*
+ * initramfs.h - the Provium part of the guest's initramfs: busybox, the
+ * agent, provium.ko and the virtio modules the kernel needs.
+ */
+#ifndef PROVIUM_INITRAMFS_H
+#define PROVIUM_INITRAMFS_H
+
+#include "kernel.h"
+
+/*
+ * Build (or find in the cache) the initramfs for @k. @module is the
+ * provium.ko for this kernel or NULL. Writes its path to @out.
+ */
+int initramfs_prepare(const struct kernel *k, const char *module, char *out,
+		      size_t outlen, struct error *e);
+
+/* Modules (paths under k->moddir) needed for @names, dependencies first. */
+int modules_resolve(const char *moddir, const char *const *names, char ***paths,
+		    size_t *count, struct error *e);
+
+#endif

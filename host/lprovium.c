@@ -1,0 +1,621 @@
+/*
+ * lprovium.c - the "provium.core" Lua module: VM objects and pack/unpack.
+ * Bindings only check arguments and push results; the work is in vm.c,
+ * call.c and pack.c. lua/provium/init.lua builds the public API on top.
+ */
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "call.h"
+#include "config.h"
+#include "lprovium.h"
+#include "pack.h"
+#include "vm.h"
+
+#define VM_MT "provium.vm"
+#define CALL_GRACE_MS 5000
+
+struct lvm {
+	struct vm vm;
+	struct vm_config cfg;
+	int booted;
+	int call_timeout_ms;
+	struct call_spec spec;		/* reused: no per-call allocation */
+	struct call_result last;
+	int has_last;
+	char *last_log;
+};
+
+static struct lvm *checkvm(lua_State *L)
+{
+	return luaL_checkudata(L, 1, VM_MT);
+}
+
+static struct lvm *checkrunning(lua_State *L, const char *what)
+{
+	struct lvm *v = checkvm(L);
+
+	if (!v->booted)
+		luaL_error(L, "%s: the VM is not booted (call vm:boot() first)", what);
+	if (v->vm.dead)
+		luaL_error(L, "%s: the VM is not running (%s); console: %s", what,
+			   v->vm.dead_reason, v->vm.console);
+	return v;
+}
+
+/* Raise the VM's failure, with the console tail when the guest died. */
+static int vm_error(lua_State *L, struct lvm *v, const char *what, const struct error *e)
+{
+	if (v->vm.dead && v->vm.console[0]) {
+		char *tail = vm_console_tail(&v->vm, 1500);
+
+		lua_pushfstring(L, "%s: %s\n--- console tail (%s) ---\n%s", what, e->msg,
+				v->vm.console, tail);
+		free(tail);
+		return lua_error(L);
+	}
+	return luaL_error(L, "%s: %s", what, e->msg);
+}
+
+static int l_create(lua_State *L)
+{
+	const char *profile = luaL_optstring(L, 1, "default");
+	struct lvm *v = lua_newuserdatauv(L, sizeof(*v), 0);
+	struct error e;
+
+	memset(v, 0, sizeof(*v));
+	v->vm.fd = v->vm.pidfd = -1;
+	v->call_timeout_ms = VM_DEFAULT_CALL_TIMEOUT_MS;
+	luaL_setmetatable(L, VM_MT);
+	if (config_profile(profile, &v->cfg, &e))
+		return luaL_error(L, "provium.create: %s", e.msg);
+	return 1;
+}
+
+static unsigned int parse_memory(lua_State *L, int idx)
+{
+	const char *s;
+	char *end;
+	double n;
+
+	if (lua_type(L, idx) == LUA_TNUMBER)
+		return (unsigned int)lua_tointeger(L, idx);
+	s = lua_tostring(L, idx);
+	n = strtod(s, &end);
+	if (end == s || n <= 0)
+		luaL_error(L, "vm:boot: memory '%s' is not a size like \"512M\"", s);
+	if (*end == 'G' || *end == 'g')
+		n *= 1024;
+	else if (*end && *end != 'M' && *end != 'm')
+		luaL_error(L, "vm:boot: memory '%s': unknown unit (use M or G)", s);
+	if (n < 64 || n > 65536)
+		luaL_error(L, "vm:boot: memory %d MiB outside 64M..64G", (int)n);
+	return (unsigned int)n;
+}
+
+static int l_boot(lua_State *L)
+{
+	struct lvm *v = checkvm(L);
+	struct error e;
+
+	if (v->booted)
+		return luaL_error(L, "vm:boot: this VM was already booted");
+	if (!lua_isnoneornil(L, 2)) {
+		luaL_checktype(L, 2, LUA_TTABLE);
+		if (lua_getfield(L, 2, "memory") != LUA_TNIL)
+			v->cfg.memory_mb = parse_memory(L, -1);
+		lua_pop(L, 1);
+		if (lua_getfield(L, 2, "cpus") != LUA_TNIL) {
+			lua_Integer n = lua_tointeger(L, -1);
+
+			if (n < 1 || n > 64)
+				return luaL_error(L, "vm:boot: cpus %d outside 1..64", (int)n);
+			v->cfg.cpus = (unsigned int)n;
+		}
+		lua_pop(L, 1);
+		if (lua_getfield(L, 2, "timeout") != LUA_TNIL) {
+			lua_Number t = luaL_checknumber(L, -1);
+
+			if (t <= 0 || t > 86400)
+				return luaL_error(L, "vm:boot: timeout %f s outside 0..86400", t);
+			v->call_timeout_ms = (int)(t * 1000);
+		}
+		lua_pop(L, 1);
+	}
+	if (vm_boot(&v->vm, &v->cfg, &e))
+		return luaL_error(L, "vm:boot: %s", e.msg);
+	v->booted = 1;
+	lua_settop(L, 1);
+	return 1;
+}
+
+static int l_shutdown(lua_State *L)
+{
+	struct lvm *v = checkvm(L);
+	struct error e;
+
+	if (v->booted && v->vm.rundir[0] && vm_shutdown(&v->vm, &e))
+		return luaL_error(L, "vm:shutdown: %s", e.msg);
+	return 0;
+}
+
+static int l_kill(lua_State *L)
+{
+	struct lvm *v = checkvm(L);
+
+	if (v->booted && v->vm.rundir[0])
+		vm_kill(&v->vm);
+	return 0;
+}
+
+static int l_gc(lua_State *L)
+{
+	struct lvm *v = checkvm(L);
+
+	if (v->booted && v->vm.rundir[0])
+		vm_kill(&v->vm);
+	free(v->last_log);
+	v->last_log = NULL;
+	return 0;
+}
+
+/* Send the spec in v->spec and store the result; leaves the reply in @m. */
+static void run_call(lua_State *L, struct lvm *v, const char *what, uint32_t executor,
+		     struct proto_msg *m)
+{
+	char err[512];
+	struct error e;
+
+	vm_begin(&v->vm, PROTO_MSG_CALL);
+	if (call_encode(&v->spec, &v->vm.out, err, sizeof(err)))
+		luaL_error(L, "%s: %s", what, err);
+	if (executor)
+		proto_put_u32(&v->vm.out, PROTO_A_EXECUTOR, executor);
+	proto_put_u32(&v->vm.out, PROTO_A_TIMEOUT_MS, v->call_timeout_ms);
+	if (vm_request(&v->vm, v->call_timeout_ms + CALL_GRACE_MS, m, &e))
+		vm_error(L, v, what, &e);
+	if (call_decode(&v->spec, m, &v->last, err, sizeof(err)))
+		luaL_error(L, "%s: %s", what, err);
+	v->has_last = 1;
+	free(v->last_log);
+	v->last_log = NULL;
+	if (v->last.log_len) {
+		v->last_log = malloc(v->last.log_len + 1);
+		if (v->last_log) {
+			memcpy(v->last_log, v->last.log, v->last.log_len);
+			v->last_log[v->last.log_len] = '\0';
+		}
+	}
+}
+
+static uint64_t checkarg(lua_State *L, int idx)
+{
+	int ok;
+	lua_Integer n = lua_tointegerx(L, idx, &ok);
+
+	if (!ok) {
+		/* floats beyond 2^63 keep their unsigned value */
+		if (lua_type(L, idx) == LUA_TNUMBER) {
+			lua_Number f = lua_tonumber(L, idx);
+
+			if (f >= 9223372036854775808.0 && f < 18446744073709551616.0 &&
+			    f == (lua_Number)(uint64_t)f)
+				return (uint64_t)f;
+		}
+		luaL_argerror(L, idx, "integer expected");
+	}
+	return (uint64_t)n;
+}
+
+/* vm:syscall(nr, a0, ..., a5) -> ret */
+static int l_syscall(lua_State *L)
+{
+	struct lvm *v = checkrunning(L, "vm:syscall");
+	int n = lua_gettop(L) - 2, i;
+	struct proto_msg m;
+
+	if (n > PROVIUM_NARGS)
+		return luaL_error(L, "vm:syscall: %d arguments, a system call takes at most 6", n);
+	memset(&v->spec, 0, offsetof(struct call_spec, bufs));
+	v->spec.nbufs = v->spec.npatches = 0;
+	v->spec.nr = checkarg(L, 2);
+	for (i = 0; i < n; i++)
+		v->spec.args[i] = checkarg(L, 3 + i);
+	run_call(L, v, "vm:syscall", 0, &m);
+	lua_pushinteger(L, v->last.ret);
+	return 1;
+}
+
+static lua_Integer field_int(lua_State *L, int t, const char *k, lua_Integer dflt,
+			     const char *what, int i)
+{
+	lua_Integer n = dflt;
+	int ok = 1;
+
+	if (lua_getfield(L, t, k) != LUA_TNIL)
+		n = lua_tointegerx(L, -1, &ok);
+	lua_pop(L, 1);
+	if (!ok)
+		luaL_error(L, "%s: entry %d: field '%s' must be an integer", what, i, k);
+	return n;
+}
+
+/*
+ * vm:_call(what, nr, args, bufs, patches, executor) -> ret, outs
+ *   args:    {a0..a5} (1-based array of 6 integers, missing = 0)
+ *   bufs:    { {arg=0..5|nil, data=string|nil, len=n|nil, out=bool}, ... }
+ *   patches: { {buf=i, offset=o, target=j}, ... } with 1-based buffer indices
+ *   outs:    table buffer-index -> contents after the call (out buffers)
+ */
+static int l_call(lua_State *L)
+{
+	const char *what = luaL_checkstring(L, 2);
+	struct lvm *v = checkrunning(L, what);
+	uint32_t executor = (uint32_t)luaL_optinteger(L, 7, 0);
+	struct call_spec *s = &v->spec;
+	struct proto_msg m;
+	lua_Integer n;
+	int i;
+
+	memset(s, 0, offsetof(struct call_spec, bufs));
+	s->nbufs = s->npatches = 0;
+	s->nr = checkarg(L, 3);
+	luaL_checktype(L, 4, LUA_TTABLE);
+	luaL_checktype(L, 5, LUA_TTABLE);
+	luaL_checktype(L, 6, LUA_TTABLE);
+	for (i = 0; i < PROVIUM_NARGS; i++) {
+		lua_geti(L, 4, i + 1);
+		if (!lua_isnil(L, -1))
+			s->args[i] = checkarg(L, lua_gettop(L));
+		lua_pop(L, 1);
+	}
+	n = luaL_len(L, 5);
+	if (n > PROVIUM_MAX_BUFS)
+		return luaL_error(L, "%s: %d buffers, the limit is %d", what, (int)n,
+				  PROVIUM_MAX_BUFS);
+	for (i = 1; i <= n; i++) {
+		struct call_buf *b = &s->bufs[i - 1];
+		size_t dlen = 0;
+		lua_Integer len;
+
+		lua_geti(L, 5, i);
+		luaL_checktype(L, -1, LUA_TTABLE);
+		b->arg = (int)field_int(L, -1, "arg", -1, what, i);
+		if (lua_getfield(L, -1, "data") == LUA_TSTRING)
+			b->data = (const uint8_t *)lua_tolstring(L, -1, &dlen);
+		else if (!lua_isnil(L, -1))
+			return luaL_error(L, "%s: buffer %d: data must be a string", what, i);
+		lua_pop(L, 1);		/* the string stays alive in the table */
+		b->data_len = dlen;
+		len = field_int(L, -1, "len", (lua_Integer)dlen, what, i);
+		if (len < 0)
+			return luaL_error(L, "%s: buffer %d: negative length", what, i);
+		b->len = (size_t)len;
+		lua_getfield(L, -1, "out");
+		b->out = lua_toboolean(L, -1);
+		lua_pop(L, 2);
+	}
+	s->nbufs = (unsigned int)n;
+	n = luaL_len(L, 6);
+	if (n > PROVIUM_MAX_PATCHES)
+		return luaL_error(L, "%s: %d pointers, the limit is %d", what, (int)n,
+				  PROVIUM_MAX_PATCHES);
+	for (i = 1; i <= n; i++) {
+		struct call_patch *p = &s->patches[i - 1];
+		lua_Integer off;
+
+		lua_geti(L, 6, i);
+		luaL_checktype(L, -1, LUA_TTABLE);
+		p->buf = (unsigned int)(field_int(L, -1, "buf", 0, what, i) - 1);
+		p->target = (unsigned int)(field_int(L, -1, "target", 0, what, i) - 1);
+		off = field_int(L, -1, "offset", -1, what, i);
+		if (off < 0)
+			return luaL_error(L, "%s: pointer %d: offset missing or negative", what, i);
+		p->offset = (size_t)off;
+		lua_pop(L, 1);
+	}
+	s->npatches = (unsigned int)n;
+
+	run_call(L, v, what, executor, &m);
+	lua_pushinteger(L, v->last.ret);
+	lua_createtable(L, 0, 4);
+	for (i = 0; i < (int)s->nbufs; i++) {
+		if (!s->bufs[i].out)
+			continue;
+		lua_pushlstring(L, (const char *)v->last.out[i], v->last.out_len[i]);
+		lua_seti(L, -2, i + 1);
+	}
+	return 2;
+}
+
+static int l_last_call(lua_State *L)
+{
+	struct lvm *v = checkvm(L);
+
+	if (!v->has_last)
+		return 0;
+	lua_createtable(L, 0, 5);
+	lua_pushinteger(L, v->last.ret);
+	lua_setfield(L, -2, "ret");
+	lua_pushinteger(L, v->last.kernel_ret);
+	lua_setfield(L, -2, "kernel_ret");
+	lua_pushinteger(L, (lua_Integer)v->last.time_ns);
+	lua_setfield(L, -2, "time_ns");
+	lua_pushstring(L, v->last.executor == PROVIUM_EXEC_MODULE ? "module" : "user");
+	lua_setfield(L, -2, "executor");
+	lua_pushstring(L, v->last_log ? v->last_log : "");
+	lua_setfield(L, -2, "log");
+	return 1;
+}
+
+/* vm:_exec(argv, stdin, timeout_s) -> exit_code, stdout, stderr, signal, timed_out */
+static int l_exec(lua_State *L)
+{
+	struct lvm *v = checkrunning(L, "vm:exec");
+	double timeout = luaL_optnumber(L, 4, 0);
+	struct proto_msg m;
+	struct error e;
+	lua_Integer n, i;
+	int wait_ms;
+
+	luaL_checktype(L, 2, LUA_TTABLE);
+	n = luaL_len(L, 2);
+	if (n < 1)
+		return luaL_error(L, "vm:exec: empty command");
+	vm_begin(&v->vm, PROTO_MSG_EXEC);
+	for (i = 1; i <= n; i++) {
+		size_t len;
+		const char *a;
+
+		lua_geti(L, 2, i);
+		a = lua_tolstring(L, -1, &len);
+		if (!a)
+			return luaL_error(L, "vm:exec: argument %d is not a string", (int)i);
+		proto_put(&v->vm.out, PROTO_A_ARGV, a, len);
+		lua_pop(L, 1);
+	}
+	if (!lua_isnoneornil(L, 3)) {
+		size_t len;
+		const char *in = luaL_checklstring(L, 3, &len);
+
+		proto_put(&v->vm.out, PROTO_A_STDIN, in, len);
+	}
+	if (timeout > 0)
+		proto_put_u32(&v->vm.out, PROTO_A_TIMEOUT_MS, (uint32_t)(timeout * 1000));
+	wait_ms = timeout > 0 ? (int)(timeout * 1000) + CALL_GRACE_MS : 0;
+	if (vm_request(&v->vm, wait_ms, &m, &e))
+		return vm_error(L, v, "vm:exec", &e);
+	lua_pushinteger(L, proto_u32(&m, PROTO_A_EXIT_CODE, 0));
+	lua_pushlstring(L, (const char *)m.attr[PROTO_A_STDOUT], m.attr_len[PROTO_A_STDOUT]);
+	lua_pushlstring(L, (const char *)m.attr[PROTO_A_STDERR], m.attr_len[PROTO_A_STDERR]);
+	lua_pushinteger(L, proto_u32(&m, PROTO_A_SIGNAL, 0));
+	lua_pushboolean(L, proto_u32(&m, PROTO_A_TIMEOUT_MS, 0) != 0);
+	return 5;
+}
+
+static int l_write_file(lua_State *L)
+{
+	struct lvm *v = checkrunning(L, "vm:write_file");
+	const char *path = luaL_checkstring(L, 2);
+	size_t len, off = 0;
+	const char *data = luaL_checklstring(L, 3, &len);
+	lua_Integer mode = luaL_optinteger(L, 4, 0644);
+	struct proto_msg m;
+	struct error e;
+
+	/* in chunks, so no frame has to hold a whole large file */
+	do {
+		size_t chunk = len - off > (4u << 20) ? (4u << 20) : len - off;
+
+		vm_begin(&v->vm, PROTO_MSG_WRITE_FILE);
+		proto_put_str(&v->vm.out, PROTO_A_PATH, path);
+		proto_put(&v->vm.out, PROTO_A_DATA, data + off, chunk);
+		proto_put_u32(&v->vm.out, PROTO_A_MODE, (uint32_t)mode);
+		proto_put_u32(&v->vm.out, PROTO_A_APPEND, off > 0);
+		if (vm_request(&v->vm, v->call_timeout_ms, &m, &e))
+			return vm_error(L, v, "vm:write_file", &e);
+		off += chunk;
+	} while (off < len);
+	return 0;
+}
+
+static int l_read_file(lua_State *L)
+{
+	struct lvm *v = checkrunning(L, "vm:read_file");
+	const char *path = luaL_checkstring(L, 2);
+	uint64_t off = 0;
+	luaL_Buffer b;
+	struct proto_msg m;
+	struct error e;
+
+	luaL_buffinit(L, &b);
+	for (;;) {
+		vm_begin(&v->vm, PROTO_MSG_READ_FILE);
+		proto_put_str(&v->vm.out, PROTO_A_PATH, path);
+		proto_put_u64(&v->vm.out, PROTO_A_OFFSET, off);
+		proto_put_u64(&v->vm.out, PROTO_A_LENGTH, 4u << 20);
+		if (vm_request(&v->vm, v->call_timeout_ms, &m, &e))
+			return vm_error(L, v, "vm:read_file", &e);
+		luaL_addlstring(&b, (const char *)m.attr[PROTO_A_DATA], m.attr_len[PROTO_A_DATA]);
+		off += m.attr_len[PROTO_A_DATA];
+		if (proto_u32(&m, PROTO_A_EOF, 1))
+			break;
+	}
+	luaL_pushresult(&b);
+	return 1;
+}
+
+/* vm:_insmod(guest_path, params) -- the file is already in the guest */
+static int l_insmod(lua_State *L)
+{
+	struct lvm *v = checkrunning(L, "vm:insmod");
+	const char *path = luaL_checkstring(L, 2);
+	const char *params = luaL_optstring(L, 3, "");
+	struct proto_msg m;
+	struct error e;
+
+	vm_begin(&v->vm, PROTO_MSG_INSMOD);
+	proto_put_str(&v->vm.out, PROTO_A_PATH, path);
+	proto_put_str(&v->vm.out, PROTO_A_PARAMS, params);
+	if (vm_request(&v->vm, v->call_timeout_ms, &m, &e))
+		return vm_error(L, v, "vm:insmod", &e);
+	return 0;
+}
+
+static int l_info(lua_State *L)
+{
+	struct lvm *v = checkvm(L);
+
+	lua_createtable(L, 0, 8);
+	lua_pushboolean(L, v->booted && !v->vm.dead);
+	lua_setfield(L, -2, "running");
+	lua_pushstring(L, v->vm.release);
+	lua_setfield(L, -2, "release");
+	lua_pushstring(L, v->vm.accel);
+	lua_setfield(L, -2, "accel");
+	lua_pushboolean(L, v->vm.module_dispatch != 0);
+	lua_setfield(L, -2, "module");
+	lua_pushstring(L, v->vm.module_error);
+	lua_setfield(L, -2, "module_error");
+	lua_pushnumber(L, v->vm.boot_ns / 1e9);
+	lua_setfield(L, -2, "boot_time");
+	lua_pushstring(L, v->vm.console);
+	lua_setfield(L, -2, "console");
+	lua_pushstring(L, v->vm.rundir);
+	lua_setfield(L, -2, "rundir");
+	lua_pushinteger(L, v->vm.qemu_pid);
+	lua_setfield(L, -2, "qemu_pid");
+	lua_pushstring(L, v->vm.dead_reason);
+	lua_setfield(L, -2, "dead_reason");
+	return 1;
+}
+
+static int l_console(lua_State *L)
+{
+	struct lvm *v = checkvm(L);
+	char *tail = vm_console_tail(&v->vm, (size_t)luaL_optinteger(L, 2, 1 << 20));
+
+	lua_pushstring(L, tail);
+	free(tail);
+	return 1;
+}
+
+/* provium.pack(fmt, ...) */
+static int l_pack(lua_State *L)
+{
+	const char *fmt = luaL_checkstring(L, 1);
+	struct pack_field f[PACK_MAX_FIELDS];
+	char err[200];
+	int n = pack_parse(fmt, f, PACK_MAX_FIELDS, err, sizeof(err)), i;
+	size_t off = 0;
+	luaL_Buffer b;
+	uint8_t *out;
+
+	if (n < 0)
+		return luaL_error(L, "provium.pack: %s", err);
+	if (lua_gettop(L) - 1 != n)
+		return luaL_error(L, "provium.pack: format has %d fields but %d values given",
+				  n, lua_gettop(L) - 1);
+	out = (uint8_t *)luaL_buffinitsize(L, &b, pack_size(f, n));
+	for (i = 0; i < n; i++) {
+		int ok;
+		lua_Integer v = lua_tointegerx(L, i + 2, &ok);
+
+		if (!ok && f[i].size == 8 && !f[i].is_signed && lua_type(L, i + 2) == LUA_TNUMBER) {
+			v = (lua_Integer)checkarg(L, i + 2);
+			ok = 1;
+		}
+		if (!ok)
+			return luaL_error(L, "provium.pack: field %d (%s): integer expected, got %s",
+					  i + 1, f[i].name, luaL_typename(L, i + 2));
+		if (pack_check(&f[i], v, err, sizeof(err)))
+			return luaL_error(L, "provium.pack: field %d (%s): %s", i + 1, f[i].name,
+					  err);
+		pack_put(&f[i], v, out + off);
+		off += f[i].size;
+	}
+	luaL_pushresultsize(&b, off);
+	return 1;
+}
+
+/* provium.unpack(fmt, data) -> values... */
+static int l_unpack(lua_State *L)
+{
+	const char *fmt = luaL_checkstring(L, 1);
+	size_t len, off = 0;
+	const uint8_t *d = (const uint8_t *)luaL_checklstring(L, 2, &len);
+	struct pack_field f[PACK_MAX_FIELDS];
+	char err[200];
+	int n = pack_parse(fmt, f, PACK_MAX_FIELDS, err, sizeof(err)), i;
+
+	if (n < 0)
+		return luaL_error(L, "provium.unpack: %s", err);
+	luaL_checkstack(L, n, "too many fields");
+	for (i = 0; i < n; i++) {
+		if (off + f[i].size > len)
+			return luaL_error(L, "provium.unpack: field %d (%s) needs bytes %d..%d "
+					  "but the data is %d bytes", i + 1, f[i].name, (int)off,
+					  (int)(off + f[i].size - 1), (int)len);
+		lua_pushinteger(L, pack_get(&f[i], d + off));
+		off += f[i].size;
+	}
+	return n;
+}
+
+static const luaL_Reg vm_methods[] = {
+	{ "boot", l_boot },
+	{ "shutdown", l_shutdown },
+	{ "kill", l_kill },
+	{ "syscall", l_syscall },
+	{ "_call", l_call },
+	{ "_exec", l_exec },
+	{ "_insmod", l_insmod },
+	{ "write_file", l_write_file },
+	{ "read_file", l_read_file },
+	{ "last_call", l_last_call },
+	{ "info", l_info },
+	{ "console", l_console },
+	{ NULL, NULL }
+};
+
+/* provium.core.now() -> monotonic seconds, for test durations */
+static int l_now(lua_State *L)
+{
+	lua_pushnumber(L, mono_ns() / 1e9);
+	return 1;
+}
+
+static const luaL_Reg core_funcs[] = {
+	{ "now", l_now },
+	{ "create", l_create },
+	{ "pack", l_pack },
+	{ "unpack", l_unpack },
+	{ NULL, NULL }
+};
+
+int luaopen_provium_core(lua_State *L)
+{
+	luaL_newmetatable(L, VM_MT);
+	luaL_newlib(L, vm_methods);
+	lua_setfield(L, -2, "__index");
+	lua_pushcfunction(L, l_gc);
+	lua_setfield(L, -2, "__gc");
+	lua_pushcfunction(L, l_gc);
+	lua_setfield(L, -2, "__close");
+	lua_pop(L, 1);
+
+	luaL_newlib(L, core_funcs);
+	/* the method table, so Lua can add methods written in Lua */
+	luaL_getmetatable(L, VM_MT);
+	lua_getfield(L, -1, "__index");
+	lua_setfield(L, -3, "vm_methods");
+	lua_pop(L, 1);
+	lua_pushstring(L, PROVIUM_VERSION);
+	lua_setfield(L, -2, "version");
+	return 1;
+}

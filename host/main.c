@@ -1,0 +1,60 @@
+/*
+ * main.c - the provium command: run, test, doctor, version.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "lprovium.h"
+#include "runner.h"
+#include "util.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: provium [-v] <command> [args]\n"
+	      "  run <script.lua> [args]   run one script, print what it prints\n"
+	      "  test [options] <paths>    run test files (see 'provium test -h')\n"
+	      "  doctor                    check QEMU, KVM, kernel and headers\n"
+	      "  version                   print the version\n", f);
+}
+
+int main(int argc, char **argv)
+{
+	int i = 1;
+
+	while (i < argc && argv[i][0] == '-') {
+		if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose")) {
+			verbose = 1;
+		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			usage(stdout);
+			return 0;
+		} else {
+			usage(stderr);
+			return 2;
+		}
+		i++;
+	}
+	if (getenv("PROVIUM_VERBOSE"))
+		verbose = 1;
+	if (i >= argc) {
+		usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[i], "version")) {
+		printf("provium %s\n", PROVIUM_VERSION);
+		return 0;
+	}
+	if (!strcmp(argv[i], "run"))
+		return runner_run_script(argc - i - 1, argv + i + 1);
+	if (!strcmp(argv[i], "test"))
+		return runner_test(argc - i - 1, argv + i + 1);
+	if (!strcmp(argv[i], "doctor"))
+		return runner_doctor();
+	fprintf(stderr, "provium: unknown command '%s'\n", argv[i]);
+	usage(stderr);
+	return 2;
+}

@@ -1,0 +1,535 @@
+/*
+ * vm.c - boot a guest and talk to its agent: QEMU command line, the
+ * private run directory, the channel, shutdown and teardown.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "initramfs.h"
+#include "vm.h"
+
+#define PORT_NAME "org.provium.agent"
+
+int vm_config_default(struct vm_config *cfg, struct error *e)
+{
+	char path[600], magic[256];
+	size_t len;
+	uint8_t *ko;
+
+	memset(cfg, 0, sizeof(*cfg));
+	if (kernel_find_default(&cfg->kernel, e))
+		return -1;
+	cfg->memory_mb = 512;
+	cfg->cpus = 1;
+	cfg->boot_timeout_ms = 30000;
+	snprintf(path, sizeof(path), "%s/kmod/provium.ko", provium_home());
+	ko = read_whole_file(path, &len);
+	if (!ko)
+		return errorf(e, "no %s: run 'make' to build the module", path);
+	module_vermagic(ko, len, magic, sizeof(magic));
+	free(ko);
+	if (strcmp(magic, cfg->kernel.release))
+		return errorf(e, "%s was built for '%s', the default kernel is '%s': run 'make'",
+			      path, magic, cfg->kernel.release);
+	snprintf(cfg->module, sizeof(cfg->module), "%s", path);
+	return 0;
+}
+
+static int listen_unix(const char *path, struct error *e)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		return errorf(e, "socket: %s", strerror(errno));
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", path);
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) || listen(fd, 1)) {
+		errorf(e, "cannot listen on %s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+struct argv {
+	char *v[64];
+	int n;
+};
+
+static void arg(struct argv *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void arg(struct argv *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (a->n < 63 && vasprintf(&a->v[a->n], fmt, ap) >= 0)
+		a->n++;
+	va_end(ap);
+	a->v[a->n] = NULL;
+}
+
+static void argv_free(struct argv *a)
+{
+	while (a->n)
+		free(a->v[--a->n]);
+}
+
+/*
+ * microvm + uncompressed vmlinux is the fast path; a kernel that is only a
+ * bzImage boots on q35 with virtio-pci.
+ */
+static void build_argv(struct vm *vm, const char *initrd, const char *sock, struct argv *a)
+{
+	const struct vm_config *c = &vm->cfg;
+	int microvm = c->kernel.vmlinux[0] != '\0';
+	unsigned long khz = host_tsc_khz();
+	char tsc[48] = "";
+
+	arg(a, "qemu-system-x86_64");
+	arg(a, "-M");
+	arg(a, microvm ? "microvm,x-option-roms=off,rtc=off,pit=off,pic=off" : "q35");
+	arg(a, "-nodefaults");
+	arg(a, "-no-user-config");
+	arg(a, "-nographic");
+	arg(a, "-no-reboot");
+	arg(a, "-accel");
+	arg(a, "%s", vm->accel);
+	arg(a, "-cpu");
+	arg(a, "%s", strcmp(vm->accel, "kvm") ? "max" : "host");
+	arg(a, "-m");
+	arg(a, "%uM", c->memory_mb);
+	arg(a, "-smp");
+	arg(a, "%u", c->cpus);
+	arg(a, "-kernel");
+	arg(a, "%s", microvm ? c->kernel.vmlinux : c->kernel.image);
+	arg(a, "-initrd");
+	arg(a, "%s", initrd);
+	arg(a, "-append");
+	/* a known TSC rate spares the calibration some boots hang in */
+	if (khz)
+		snprintf(tsc, sizeof(tsc), " tsc_early_khz=%lu", khz);
+	arg(a, "console=ttyS0 quiet loglevel=4 panic=-1 reboot=t rdinit=/provium/agent "
+	    "provium.enable=1%s no_timer_check noreplace-smp cryptomgr.notests "
+	    "random.trust_cpu=on%s%s%s", tsc, microvm ? " pci=off" : "",
+	    c->append[0] ? " " : "", c->append);
+	arg(a, "-serial");
+	arg(a, "file:%s", vm->console);
+	arg(a, "-device");
+	arg(a, microvm ? "virtio-serial-device" : "virtio-serial-pci");
+	arg(a, "-chardev");
+	arg(a, "socket,id=agent,path=%s", sock);
+	arg(a, "-device");
+	arg(a, "virtserialport,chardev=agent,name=%s", PORT_NAME);
+}
+
+static int spawn_qemu(struct vm *vm, struct argv *a, struct error *e)
+{
+	char *log = xasprintf("%s/qemu.log", vm->rundir);
+	pid_t parent = getpid();
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		free(log);
+		return errorf(e, "fork: %s", strerror(errno));
+	}
+	if (pid == 0) {
+		int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+		/* never outlive the host: no QEMU is left behind */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent)
+			_exit(1);
+		setpgid(0, 0);	/* Ctrl-C reaches the host, which tears down */
+		dup2(open("/dev/null", O_RDONLY), 0);
+		if (fd >= 0) {
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		execvp(a->v[0], a->v);
+		fprintf(stderr, "cannot run %s: %s\n", a->v[0], strerror(errno));
+		_exit(127);
+	}
+	free(log);
+	vm->qemu_pid = pid;
+	vm->pidfd = syscall(SYS_pidfd_open, pid, 0);
+	return 0;
+}
+
+static void mark_dead(struct vm *vm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void mark_dead(struct vm *vm, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (vm->dead)
+		return;
+	vm->dead = 1;
+	va_start(ap, fmt);
+	vsnprintf(vm->dead_reason, sizeof(vm->dead_reason), fmt, ap);
+	va_end(ap);
+}
+
+char *vm_console_tail(const struct vm *vm, size_t max)
+{
+	size_t len;
+	uint8_t *d = read_whole_file(vm->console, &len);
+	char *out;
+
+	if (!d)
+		return xstrdup("");
+	if (len > max) {
+		memmove(d, d + len - max, max);
+		len = max;
+	}
+	d[len] = '\0';
+	out = (char *)d;
+	return out;
+}
+
+/* Why the guest went away, from what its console shows. */
+static void explain_death(struct vm *vm, const char *what)
+{
+	char *tail = vm_console_tail(vm, 65536);
+	char *p = strstr(tail, "Kernel panic");
+
+	if (p) {
+		p[strcspn(p, "\r\n")] = '\0';
+		mark_dead(vm, "guest kernel panic: %s", p);
+	} else if ((p = strstr(tail, "BUG:")) || (p = strstr(tail, "Oops"))) {
+		p[strcspn(p, "\r\n")] = '\0';
+		mark_dead(vm, "guest kernel oops: %s", p);
+	} else {
+		mark_dead(vm, "%s", what);
+	}
+	free(tail);
+}
+
+static int qemu_exited(struct vm *vm)
+{
+	int status;
+
+	if (vm->qemu_pid <= 0)
+		return 1;
+	if (waitpid(vm->qemu_pid, &status, WNOHANG) == vm->qemu_pid) {
+		vm->qemu_pid = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* Read until one whole frame is buffered; @deadline_ns of 0 = wait forever. */
+static int read_frame(struct vm *vm, uint64_t deadline_ns, struct proto_msg *m, struct error *e)
+{
+	char err[256];
+
+	if (vm->in_used) {
+		memmove(vm->in, vm->in + vm->in_used, vm->in_len - vm->in_used);
+		vm->in_len -= vm->in_used;
+		vm->in_used = 0;
+	}
+	for (;;) {
+		struct proto_hdr h;
+		struct pollfd pfd[2] = { { vm->fd, POLLIN, 0 }, { vm->pidfd, POLLIN, 0 } };
+		int timeout = -1;
+		ssize_t n;
+
+		if (vm->in_len >= PROTO_HDR_LEN) {
+			if (proto_hdr_decode(vm->in, &h)) {
+				mark_dead(vm, "malformed frame header from the agent");
+				return errorf(e, "%s", vm->dead_reason);
+			}
+			if (vm->in_len >= PROTO_HDR_LEN + h.len) {
+				if (proto_decode(&h, vm->in + PROTO_HDR_LEN, m, err, sizeof(err))) {
+					mark_dead(vm, "malformed frame from the agent: %s", err);
+					return errorf(e, "%s", vm->dead_reason);
+				}
+				vm->in_used = PROTO_HDR_LEN + h.len;
+				return 0;
+			}
+			if (vm->in_cap < PROTO_HDR_LEN + h.len) {
+				vm->in_cap = PROTO_HDR_LEN + h.len;
+				vm->in = xrealloc(vm->in, vm->in_cap);
+			}
+		}
+		if (vm->in_cap - vm->in_len < 65536) {
+			vm->in_cap = vm->in_cap ? vm->in_cap * 2 : 1 << 17;
+			vm->in = xrealloc(vm->in, vm->in_cap);
+		}
+		if (deadline_ns) {
+			uint64_t now = mono_ns();
+
+			if (now >= deadline_ns)
+				return errorf(e, "timed out waiting for the agent");
+			timeout = (int)((deadline_ns - now) / 1000000) + 1;
+		}
+		if (poll(pfd, vm->pidfd >= 0 ? 2 : 1, timeout) < 0) {
+			if (errno == EINTR && provium_interrupted)
+				return errorf(e, "interrupted");
+			if (errno == EINTR)
+				continue;
+			return errorf(e, "poll: %s", strerror(errno));
+		}
+		if (pfd[0].revents & POLLIN) {
+			n = read(vm->fd, vm->in + vm->in_len, vm->in_cap - vm->in_len);
+			if (n > 0) {
+				vm->in_len += n;
+				continue;
+			}
+			if (n < 0 && errno == EINTR)
+				continue;
+		} else if (!(pfd[0].revents & (POLLHUP | POLLERR)) && !pfd[1].revents) {
+			continue;
+		}
+		/* channel closed or QEMU gone */
+		explain_death(vm, qemu_exited(vm) ? "QEMU exited" : "the agent closed the channel");
+		return errorf(e, "%s", vm->dead_reason);
+	}
+}
+
+static int send_frame(struct vm *vm, struct error *e)
+{
+	size_t off = 0;
+
+	if (proto_finish(&vm->out))
+		return errorf(e, "request too large (limit %u bytes)", PROTO_MAX_PAYLOAD);
+	while (off < vm->out.len) {
+		ssize_t n = send(vm->fd, vm->out.data + off, vm->out.len - off, MSG_NOSIGNAL);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			explain_death(vm, "the channel to the agent broke");
+			return errorf(e, "%s", vm->dead_reason);
+		}
+		off += n;
+	}
+	return 0;
+}
+
+void vm_begin(struct vm *vm, unsigned int type)
+{
+	proto_begin(&vm->out, type, ++vm->next_id, 0);
+}
+
+int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct error *e)
+{
+	uint32_t id = vm->next_id;
+	uint64_t deadline = timeout_ms > 0 ? mono_ns() + (uint64_t)timeout_ms * 1000000 : 0;
+
+	if (vm->dead)
+		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
+	if (send_frame(vm, e))
+		return -1;
+	for (;;) {
+		if (read_frame(vm, deadline, reply, e)) {
+			if (!vm->dead && deadline && mono_ns() >= deadline) {
+				/* a guest that stops answering is not trusted again */
+				mark_dead(vm, "no reply from the agent within %d ms", timeout_ms);
+				vm_kill(vm);
+				return errorf(e, "%s (guest hung?)", vm->dead_reason);
+			}
+			return -1;
+		}
+		if (reply->hdr.id == id)
+			break;
+		logv("dropping unexpected %s frame id %u", proto_msg_name(reply->hdr.type),
+		     reply->hdr.id);
+	}
+	if (reply->hdr.flags & PROTO_F_ERROR) {
+		char *msg = proto_strdup(reply, PROTO_A_MESSAGE);
+
+		errorf(e, "%s", msg ? msg : "the agent reported an error");
+		free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static void teardown(struct vm *vm)
+{
+	if (vm->qemu_pid > 0) {
+		kill(vm->qemu_pid, SIGKILL);
+		waitpid(vm->qemu_pid, NULL, 0);
+		vm->qemu_pid = 0;
+	}
+	if (vm->pidfd >= 0)
+		close(vm->pidfd);
+	if (vm->fd >= 0)
+		close(vm->fd);
+	vm->pidfd = vm->fd = -1;
+	if (vm->rundir[0] && !getenv("PROVIUM_KEEP_RUNDIR"))
+		rm_rf(vm->rundir);
+	vm->rundir[0] = '\0';
+	proto_buf_free(&vm->out);
+	free(vm->in);
+	vm->in = NULL;
+	vm->in_len = vm->in_cap = vm->in_used = 0;
+}
+
+static int accept_agent(struct vm *vm, int lfd, uint64_t deadline, struct error *e)
+{
+	struct pollfd pfd[2] = { { lfd, POLLIN, 0 }, { vm->pidfd, POLLIN, 0 } };
+	uint64_t now = mono_ns();
+	int rc;
+
+	rc = poll(pfd, 2, now < deadline ? (int)((deadline - now) / 1000000) + 1 : 0);
+	if (rc > 0 && (pfd[0].revents & POLLIN)) {
+		vm->fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+		if (vm->fd >= 0)
+			return 0;
+	}
+	if (qemu_exited(vm)) {
+		char *log = xasprintf("%s/qemu.log", vm->rundir);
+		size_t len;
+		uint8_t *msg = read_whole_file(log, &len);
+
+		errorf(e, "QEMU failed to start: %s", msg ? (char *)msg : "(no output)");
+		free(msg);
+		free(log);
+		return -1;
+	}
+	return errorf(e, "QEMU did not connect the agent channel");
+}
+
+static int wait_hello(struct vm *vm, uint64_t deadline, struct error *e)
+{
+	struct proto_msg m;
+	char *s;
+
+	if (read_frame(vm, deadline, &m, e))
+		return -1;
+	if (m.hdr.type != PROTO_MSG_HELLO)
+		return errorf(e, "expected HELLO from the agent, got %s", proto_msg_name(m.hdr.type));
+	if (proto_u32(&m, PROTO_A_VERSION, 0) != PROTO_VERSION)
+		return errorf(e, "agent speaks protocol %u, host %u: rebuild with 'make'",
+			      proto_u32(&m, PROTO_A_VERSION, 0), PROTO_VERSION);
+	s = proto_strdup(&m, PROTO_A_KERNEL_RELEASE);
+	snprintf(vm->release, sizeof(vm->release), "%s", s ? s : "");
+	free(s);
+	vm->module_dispatch = proto_u32(&m, PROTO_A_MODULE_DISPATCH, 0);
+	s = proto_strdup(&m, PROTO_A_MODULE_ERROR);
+	snprintf(vm->module_error, sizeof(vm->module_error), "%s", s ? s : "");
+	free(s);
+	return 0;
+}
+
+static int boot_with(struct vm *vm, const char *accel, struct error *e)
+{
+	char initrd[600], *sock;
+	struct argv a = { { 0 }, 0 };
+	uint64_t t0 = mono_ns(), deadline;
+	int lfd, rc;
+
+	snprintf(vm->accel, sizeof(vm->accel), "%s", accel);
+	if (initramfs_prepare(&vm->cfg.kernel, vm->cfg.module[0] ? vm->cfg.module : NULL,
+			      initrd, sizeof(initrd), e))
+		return -1;
+	snprintf(vm->rundir, sizeof(vm->rundir), "%s/provium-XXXXXX",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(vm->rundir)) {	/* mode 0700 */
+		vm->rundir[0] = '\0';
+		return errorf(e, "cannot create a run directory: %s", strerror(errno));
+	}
+	snprintf(vm->console, sizeof(vm->console), "%s/console.log", vm->rundir);
+	sock = xasprintf("%s/agent.sock", vm->rundir);
+	lfd = listen_unix(sock, e);
+	if (lfd < 0) {
+		free(sock);
+		return -1;
+	}
+	build_argv(vm, initrd, sock, &a);
+	free(sock);
+	if (verbose) {
+		fprintf(stderr, "provium: accel %s:", accel);
+		for (int i = 0; i < a.n; i++)
+			fprintf(stderr, " %s", a.v[i]);
+		fputc('\n', stderr);
+	}
+	rc = spawn_qemu(vm, &a, e);
+	argv_free(&a);
+	deadline = t0 + (uint64_t)vm->cfg.boot_timeout_ms * 1000000;
+	if (!rc)
+		rc = accept_agent(vm, lfd, deadline, e);
+	close(lfd);
+	if (!rc && wait_hello(vm, deadline, e)) {
+		char *tail = vm_console_tail(vm, 2000);
+
+		if (vm->dead)
+			errorf(e, "guest did not become ready: %s\n--- console tail (%s) ---\n%s",
+			       vm->dead_reason, vm->console, tail);
+		else
+			errorf(e, "guest did not become ready within %d ms (accel %s)\n"
+			       "--- console tail (%s) ---\n%s", vm->cfg.boot_timeout_ms, accel,
+			       vm->console, tail);
+		free(tail);
+		rc = -1;
+	}
+	vm->boot_ns = mono_ns() - t0;
+	return rc;
+}
+
+int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e)
+{
+	char why[256];
+	const char *accel;
+
+	memset(vm, 0, sizeof(*vm));
+	vm->fd = vm->pidfd = -1;
+	vm->cfg = *cfg;
+	if (getenv("PROVIUM_MACHINE") && !strcmp(getenv("PROVIUM_MACHINE"), "q35"))
+		vm->cfg.kernel.vmlinux[0] = '\0';	/* the slow path, on request */
+	else if (!vm->cfg.kernel.vmlinux[0] && kernel_prepare_vmlinux(&vm->cfg.kernel, e))
+		logv("no vmlinux (%s): booting the bzImage on q35", e->msg);
+	accel = cfg->accel ? cfg->accel : accel_choose(&vm->cfg, why, sizeof(why));
+	if (!cfg->accel)
+		logv("accel %s (%s)", accel, why);
+	if (boot_with(vm, accel, e)) {
+		teardown(vm);
+		vm->dead = 1;
+		snprintf(vm->dead_reason, sizeof(vm->dead_reason), "boot failed");
+		return -1;
+	}
+	logv("guest %s ready in %.3f s (%s, module: %s)", vm->release, vm->boot_ns / 1e9,
+	     vm->accel, vm->module_dispatch ? "loaded" : vm->module_error);
+	return 0;
+}
+
+int vm_shutdown(struct vm *vm, struct error *e)
+{
+	struct proto_msg m;
+	uint64_t deadline;
+	int rc = 0;
+
+	if (!vm->dead) {
+		vm_begin(vm, PROTO_MSG_SHUTDOWN);
+		rc = vm_request(vm, 10000, &m, e);
+		mark_dead(vm, "shut down");
+	}
+	/* graceful: QEMU exits on the guest's reset; force it after 10 s */
+	deadline = mono_ns() + 10000000000ull;
+	while (vm->qemu_pid > 0 && vm->pidfd >= 0 && mono_ns() < deadline) {
+		struct pollfd p = { vm->pidfd, POLLIN, 0 };
+
+		if (poll(&p, 1, (int)((deadline - mono_ns()) / 1000000) + 1) > 0)
+			break;
+	}
+	teardown(vm);
+	return rc;
+}
+
+void vm_kill(struct vm *vm)
+{
+	mark_dead(vm, "killed");
+	teardown(vm);
+}

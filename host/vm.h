@@ -1,0 +1,62 @@
+/*
+ * vm.h - one guest: QEMU process, its private run directory, the agent
+ * channel and the console log.
+ */
+#ifndef PROVIUM_VM_H
+#define PROVIUM_VM_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "../proto/proto.h"
+#include "kernel.h"
+#include "util.h"
+
+#define VM_DEFAULT_CALL_TIMEOUT_MS	60000
+
+struct vm_config {
+	struct kernel kernel;
+	char module[640];	/* provium.ko for this kernel, "" = none */
+	char initrd[512];	/* user initramfs to keep, "" = none */
+	char append[1024];	/* extra kernel command line */
+	unsigned int memory_mb;
+	unsigned int cpus;
+	const char *accel;	/* "kvm" or "tcg"; NULL = decide */
+	int boot_timeout_ms;
+};
+
+struct vm {
+	struct vm_config cfg;
+	char rundir[256];	/* private, 0700; removed on teardown */
+	char console[300];	/* console log (kept in rundir until teardown) */
+	char accel[8];
+	pid_t qemu_pid;
+	int pidfd;		/* readable when QEMU exits */
+	int fd;			/* agent channel */
+	uint32_t next_id;
+	struct proto_buf out;
+	uint8_t *in;
+	size_t in_len, in_cap, in_used;
+	int dead;		/* channel or QEMU gone: no more requests */
+	char dead_reason[512];
+	/* from HELLO */
+	char release[128];
+	uint32_t module_dispatch;
+	char module_error[256];
+	uint64_t boot_ns;	/* host: start to ready */
+};
+
+int vm_config_default(struct vm_config *cfg, struct error *e);
+int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e);
+/* Send a request built in vm->out (type set by caller) and wait for its reply. */
+int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct error *e);
+void vm_begin(struct vm *vm, unsigned int type);
+int vm_shutdown(struct vm *vm, struct error *e);
+void vm_kill(struct vm *vm);
+/* The last @max bytes of the console, NUL-terminated; caller frees. */
+char *vm_console_tail(const struct vm *vm, size_t max);
+
+/* Decide KVM or TCG (probe once, cached); @why says how it was decided. */
+const char *accel_choose(const struct vm_config *cfg, char *why, size_t whylen);
+
+#endif

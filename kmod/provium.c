@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * provium.ko - dispatch system calls described from a test script in the
+ * calling process's own context, so the script sees exactly what the
+ * kernel returned.
+ *
+ * /dev/provium takes one ioctl, PROVIUM_IOC_CALL, carrying a complete call
+ * description (see provium_uapi.h). The module validates it, stages the
+ * buffers in the caller's memory with vm_mmap(), patches the embedded
+ * pointers, runs the system call, copies the output buffers back and unmaps.
+ * A generic netlink family "provium" answers GET_INFO.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/capability.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/kprobes.h>
+#include <linux/ktime.h>
+#include <linux/miscdevice.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <linux/utsname.h>
+#include <net/genetlink.h>
+#include <asm/syscall.h>
+#include <asm/unistd.h>
+
+#include "provium_desc.h"
+
+typedef long (*provium_sys_call_t)(const struct pt_regs *regs, unsigned int nr);
+typedef long (*provium_sys_fn_t)(const struct pt_regs *regs);
+typedef unsigned long (*provium_lookup_t)(const char *name);
+
+static provium_sys_call_t provium_x64_sys_call;
+static const provium_sys_fn_t *provium_sys_call_table;
+static u32 provium_dispatch_mode;
+
+/*
+ * kallsyms_lookup_name() is not exported; a kprobe on it resolves its
+ * address, which then finds the dispatcher.
+ */
+static provium_lookup_t provium_find_lookup(void)
+{
+	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
+	provium_lookup_t fn;
+
+	if (register_kprobe(&kp) < 0)
+		return NULL;
+	fn = (provium_lookup_t)kp.addr;
+	unregister_kprobe(&kp);
+	return fn;
+}
+
+/* The kernel command line must carry provium.enable=1. */
+static bool provium_enabled(provium_lookup_t lookup)
+{
+	char **cmdline = (char **)lookup("saved_command_line");
+	const char *p;
+
+	if (!cmdline || !*cmdline)
+		return false;
+	for (p = *cmdline; (p = strstr(p, "provium.enable=1")); p++) {
+		char next = p[strlen("provium.enable=1")];
+
+		if ((p == *cmdline || p[-1] == ' ') && (!next || next == ' '))
+			return true;
+	}
+	return false;
+}
+
+static long provium_dispatch(u64 nr, const u64 *args)
+{
+	struct pt_regs regs;
+
+	if (nr >= NR_syscalls)
+		return -ENOSYS;
+	memset(&regs, 0, sizeof(regs));
+	regs.di = args[0];
+	regs.si = args[1];
+	regs.dx = args[2];
+	regs.r10 = args[3];
+	regs.r8 = args[4];
+	regs.r9 = args[5];
+	regs.orig_ax = nr;
+	regs.ax = -ENOSYS;
+	if (provium_x64_sys_call)
+		return provium_x64_sys_call(&regs, nr);
+	return provium_sys_call_table[nr](&regs);
+}
+
+/*
+ * Map one area for every buffer, copy the inputs in and patch pointers.
+ * Returns the area's address (for vm_munmap) or a negative errno.
+ */
+static long provium_stage_buffers(struct provium_call *c, u64 *place,
+				  u64 *args, u64 *area_len)
+{
+	const struct provium_buf *b = provium_desc_bufs(c);
+	const struct provium_patch *p = provium_desc_patches(c);
+	unsigned long addr;
+	u32 i;
+
+	*area_len = provium_desc_layout(c, place);
+	if (!c->nbufs)
+		return 0;
+	addr = vm_mmap(NULL, 0, *area_len, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, 0);
+	if (IS_ERR_VALUE(addr))
+		return (long)addr;
+
+	for (i = 0; i < c->nbufs; i++) {
+		void __user *dst = (void __user *)(addr + place[i]);
+
+		if (copy_to_user(dst, (u8 *)c + b[i].offset, b[i].len))
+			goto err_unmap;
+		if (b[i].arg != PROVIUM_ARG_NONE)
+			args[b[i].arg] = addr + place[i];
+	}
+	for (i = 0; i < c->npatches; i++) {
+		u64 __user *slot = (u64 __user *)(addr + place[p[i].buf] +
+						  p[i].offset);
+
+		if (put_user(addr + place[p[i].target], slot))
+			goto err_unmap;
+	}
+	return addr;
+
+err_unmap:
+	vm_munmap(addr, *area_len);
+	return -EFAULT;
+}
+
+static int provium_collect_outputs(struct provium_call *c, unsigned long addr,
+				   const u64 *place)
+{
+	const struct provium_buf *b = provium_desc_bufs(c);
+	u32 i;
+
+	for (i = 0; i < c->nbufs; i++) {
+		if (!(b[i].flags & PROVIUM_BUF_OUT))
+			continue;
+		if (copy_from_user((u8 *)c + b[i].offset,
+				   (void __user *)(addr + place[i]), b[i].len))
+			return -EFAULT;
+	}
+	return 0;
+}
+
+/* Copy the results header and every output buffer back to the caller. */
+static int provium_copy_back(void __user *uarg, const struct provium_call *c)
+{
+	const struct provium_buf *b = provium_desc_bufs(c);
+	u32 i;
+
+	for (i = 0; i < c->nbufs; i++) {
+		if (!(b[i].flags & PROVIUM_BUF_OUT))
+			continue;
+		if (copy_to_user((u8 __user *)uarg + b[i].offset,
+				 (const u8 *)c + b[i].offset, b[i].len))
+			return -EFAULT;
+	}
+	if (copy_to_user(uarg, c, sizeof(*c)))
+		return -EFAULT;
+	return 0;
+}
+
+static long provium_ioctl_call(void __user *uarg)
+{
+	struct provium_call hdr, *c;
+	u64 place[PROVIUM_MAX_BUFS];
+	u64 args[PROVIUM_NARGS];
+	u64 area_len, t0;
+	long addr, err;
+
+	if (copy_from_user(&hdr, uarg, sizeof(hdr)))
+		return -EFAULT;
+	err = provium_desc_check_header(&hdr);
+	if (err)
+		return err;
+
+	c = kvmalloc(hdr.size, GFP_KERNEL);
+	if (!c)
+		return -ENOMEM;
+	err = -EFAULT;
+	if (copy_from_user(c, uarg, hdr.size))
+		goto out_free;
+	/* The caller may have changed the header in between: check this copy. */
+	err = -EINVAL;
+	if (c->size != hdr.size)
+		goto out_free;
+	err = provium_desc_check(c);
+	if (err)
+		goto out_free;
+
+	c->executor = PROVIUM_EXEC_MODULE;
+	c->time_ns = 0;
+	if (provium_call_needs_frame(c->nr)) {
+		c->status = PROVIUM_STATUS_REFUSED;
+		c->ret = c->kernel_ret = 0;
+		err = copy_to_user(uarg, c, sizeof(*c)) ? -EFAULT : 0;
+		goto out_free;
+	}
+
+	memcpy(args, c->args, sizeof(args));
+	addr = provium_stage_buffers(c, place, args, &area_len);
+	if (addr < 0) {
+		err = addr;
+		goto out_free;
+	}
+
+	t0 = ktime_get_ns();
+	c->kernel_ret = provium_dispatch(c->nr, args);
+	c->time_ns = ktime_get_ns() - t0;
+	c->ret = provium_user_ret(c->kernel_ret);
+	c->status = PROVIUM_STATUS_DONE;
+
+	/*
+	 * Whatever the call returned, this ioctl returns 0 or its own error:
+	 * a restart code leaking out here would run the call a second time.
+	 */
+	err = addr ? provium_collect_outputs(c, addr, place) : 0;
+	if (addr)
+		vm_munmap(addr, area_len);
+	if (!err)
+		err = provium_copy_back(uarg, c);
+out_free:
+	kvfree(c);
+	return err;
+}
+
+static long provium_ioctl_info(void __user *uarg)
+{
+	struct provium_info info = {
+		.size = sizeof(info),
+		.version = PROVIUM_UAPI_VERSION,
+		.dispatch = provium_dispatch_mode,
+	};
+
+	return copy_to_user(uarg, &info, sizeof(info)) ? -EFAULT : 0;
+}
+
+static long provium_ioctl(struct file *file, unsigned int cmd,
+			  unsigned long arg)
+{
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	switch (cmd) {
+	case PROVIUM_IOC_CALL:
+		return provium_ioctl_call((void __user *)arg);
+	case PROVIUM_IOC_INFO:
+		return provium_ioctl_info((void __user *)arg);
+	}
+	return -ENOTTY;
+}
+
+static const struct file_operations provium_fops = {
+	.owner = THIS_MODULE,
+	.unlocked_ioctl = provium_ioctl,
+	.compat_ioctl = provium_ioctl,
+};
+
+static struct miscdevice provium_misc = {
+	.minor = MISC_DYNAMIC_MINOR,
+	.name = "provium",
+	.fops = &provium_fops,
+	.mode = 0600,
+};
+
+/* Generic netlink: module info for the agent (through libnl-genl). */
+static struct genl_family provium_genl;
+
+static int provium_genl_get_info(struct sk_buff *skb, struct genl_info *info)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &provium_genl, 0,
+				PROVIUM_CMD_GET_INFO);
+	if (!hdr)
+		goto err_free;
+	if (nla_put_u32(msg, PROVIUM_ATTR_VERSION, PROVIUM_UAPI_VERSION) ||
+	    nla_put_u32(msg, PROVIUM_ATTR_DISPATCH, provium_dispatch_mode) ||
+	    nla_put_string(msg, PROVIUM_ATTR_KERNEL_RELEASE,
+			   init_utsname()->release))
+		goto err_free;
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+
+err_free:
+	nlmsg_free(msg);
+	return -EMSGSIZE;
+}
+
+static const struct genl_small_ops provium_genl_ops[] = {
+	{
+		.cmd = PROVIUM_CMD_GET_INFO,
+		.validate = GENL_DONT_VALIDATE_STRICT | GENL_DONT_VALIDATE_DUMP,
+		.doit = provium_genl_get_info,
+	},
+};
+
+static const struct genl_multicast_group provium_genl_mcgrps[] = {
+	{ .name = PROVIUM_GENL_MCGRP },
+};
+
+static struct genl_family provium_genl = {
+	.name = PROVIUM_GENL_NAME,
+	.version = PROVIUM_GENL_VERSION,
+	.maxattr = PROVIUM_ATTR_MAX,
+	.module = THIS_MODULE,
+	.small_ops = provium_genl_ops,
+	.n_small_ops = ARRAY_SIZE(provium_genl_ops),
+	.mcgrps = provium_genl_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(provium_genl_mcgrps),
+};
+
+static int __init provium_init(void)
+{
+	provium_lookup_t lookup;
+	int err;
+
+	lookup = provium_find_lookup();
+	if (!lookup) {
+		pr_err("cannot resolve kallsyms_lookup_name\n");
+		return -ENOENT;
+	}
+	if (!provium_enabled(lookup)) {
+		pr_info("not loading: kernel command line lacks provium.enable=1\n");
+		return -EPERM;
+	}
+
+	provium_x64_sys_call = (provium_sys_call_t)lookup("x64_sys_call");
+	if (provium_x64_sys_call) {
+		provium_dispatch_mode = PROVIUM_DISPATCH_X64_SYS_CALL;
+	} else {
+		provium_sys_call_table =
+			(const provium_sys_fn_t *)lookup("sys_call_table");
+		if (!provium_sys_call_table) {
+			pr_err("no x64_sys_call and no sys_call_table\n");
+			return -ENOENT;
+		}
+		provium_dispatch_mode = PROVIUM_DISPATCH_TABLE;
+	}
+
+	err = misc_register(&provium_misc);
+	if (err)
+		return err;
+	err = genl_register_family(&provium_genl);
+	if (err)
+		goto err_misc;
+	pr_info("ready (dispatch via %s)\n",
+		provium_x64_sys_call ? "x64_sys_call" : "sys_call_table");
+	return 0;
+
+err_misc:
+	misc_deregister(&provium_misc);
+	return err;
+}
+
+static void __exit provium_exit(void)
+{
+	genl_unregister_family(&provium_genl);
+	misc_deregister(&provium_misc);
+}
+
+module_init(provium_init);
+module_exit(provium_exit);
+
+MODULE_DESCRIPTION("Provium: dispatch described system calls in kernel context");
+MODULE_AUTHOR("Provium developers");
+MODULE_LICENSE("GPL");

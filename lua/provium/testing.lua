@@ -1,0 +1,93 @@
+-- provium.testing: test(), todo(), assert_eq(), assert_contains(). Each
+-- test runs isolated: a failure is recorded and the file goes on. Under
+-- "provium test" results go to the runner through PROVIUM_EVENT_FD.
+local M = {}
+
+local events
+do
+  local fd = os.getenv("PROVIUM_EVENT_FD")
+  if fd then events = io.open("/dev/fd/" .. fd, "w") end
+end
+
+local function oneline(s)
+  return (tostring(s):gsub("\n", "\v"))
+end
+
+local function emit(status, secs, name, msg)
+  if events then
+    events:write(string.format("test\t%s\t%.3f\t%s\t%s\n", status, secs,
+      oneline(name), oneline(msg or "")))
+    events:flush()
+  else
+    local line = string.format("%-5s %s (%.2fs)", status, name, secs)
+    if msg and msg ~= "" then line = line .. "\n      " .. msg:gsub("\n", "\n      ") end
+    print(line)
+  end
+end
+
+local function hex(s)
+  return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end))
+end
+
+local function show(v)
+  if type(v) == "string" then
+    if v:find("[^\32-\126\t\n]") then return "hex:" .. hex(v) end
+    return string.format("%q", v)
+  end
+  return tostring(v)
+end
+
+-- a todo() inside a test marks it expected-to-fail and stops it
+local TODO = setmetatable({}, { __tostring = function() return "todo" end })
+
+function M.install(env, provium)
+  local now = require("provium.core").now
+
+  function env.test(name, fn)
+    if type(name) ~= "string" or type(fn) ~= "function" then
+      error("usage: test(name, function() ... end)", 2)
+    end
+    local t0 = now()
+    local ok, err = xpcall(fn, function(e)
+      if type(e) == "table" and e.todo == TODO then return e end
+      return debug.traceback(tostring(e), 2)
+    end)
+    local secs = now() - t0
+    if ok then
+      emit("ok", secs, name)
+    elseif type(err) == "table" and err.todo == TODO then
+      emit("todo", secs, name, err.reason)
+    else
+      -- the guest console is what explains most kernel-side failures
+      for _, vm in ipairs(provium.vms()) do
+        local info = vm:info()
+        if info.console ~= "" then
+          err = err .. "\n--- console tail (" .. info.console .. ") ---\n" .. vm:console(1200)
+        end
+      end
+      emit("FAIL", secs, name, err)
+    end
+    return ok
+  end
+
+  function env.todo(reason)
+    error({ todo = TODO, reason = reason or "todo" }, 0)
+  end
+
+  function env.assert_eq(expected, actual, msg)
+    if expected ~= actual then
+      error(string.format("%sexpected %s, got %s", msg and (msg .. ": ") or "",
+        show(expected), show(actual)), 2)
+    end
+  end
+
+  function env.assert_contains(haystack, needle, msg)
+    local h = type(haystack) == "table" and haystack.value or haystack
+    if type(h) ~= "string" or not h:find(needle, 1, true) then
+      error(string.format("%sexpected %s to contain %s", msg and (msg .. ": ") or "",
+        show(h), show(needle)), 2)
+    end
+  end
+end
+
+return M

@@ -1,0 +1,246 @@
+-- provium.vm: VM methods written in Lua on top of the C primitives
+-- (_exec, _call, _insmod): command results, buffers, pointers, ioctls.
+local M = {}
+
+local Output = {}
+Output.__index = Output
+Output.__tostring = function(o) return o.value end
+function Output:contains(s) return self.value:find(s, 1, true) ~= nil end
+function Output:starts_with(s) return self.value:sub(1, #s) == s end
+function Output:trim() return (self.value:gsub("^%s+", ""):gsub("%s+$", "")) end
+function Output:lines()
+  local t = {}
+  for l in self.value:gmatch("[^\n]+") do t[#t + 1] = l end
+  return t
+end
+
+local function output(s) return setmetatable({ value = s }, Output) end
+
+local NARGS = 6
+
+local function check_int(v, what)
+  if math.type(v) ~= "integer" then
+    error(string.format("%s: integer expected, got %s", what,
+      math.type(v) or type(v)), 3)
+  end
+  return v
+end
+
+local function collect_args(what, first, ...)
+  local n = select("#", ...)
+  if n > NARGS then
+    error(string.format("%s: %d arguments, a system call takes at most 6", what, n), 3)
+  end
+  local args = {}
+  for i = 1, n do
+    local v = select(i, ...)
+    args[i] = check_int(v, string.format("%s: argument %d", what, i - 1 + first))
+  end
+  return args
+end
+
+-- Add the pointer specs (and their nested ptrs) patched into buffer
+-- @parent; @outs collects, in spec order, the buffers returned after the call.
+local function add_specs(what, bufs, patches, outs, parent, specs, lenkey, path)
+  if type(specs) ~= "table" then
+    error(string.format("%s: %s must be a list of pointer specs", what, path), 3)
+  end
+  local parent_len = bufs[parent].len
+  for i, s in ipairs(specs) do
+    local name = string.format("%s[%d]", path, i)
+    if type(s) ~= "table" then error(what .. ": " .. name .. " must be a table", 3) end
+    local off = s.ptr_offset
+    if math.type(off) ~= "integer" or off < 0 then
+      error(string.format("%s: %s.ptr_offset must be a non-negative integer", what, name), 3)
+    end
+    if off % 8 ~= 0 then
+      error(string.format("%s: %s.ptr_offset %d is not 8-byte aligned", what, name, off), 3)
+    end
+    if off + 8 > parent_len then
+      error(string.format("%s: %s.ptr_offset %d + 8 does not fit in its %d-byte buffer",
+        what, name, off, parent_len), 3)
+    end
+    local data = s.data
+    if data ~= nil and type(data) ~= "string" then
+      error(string.format("%s: %s.data must be a string", what, name), 3)
+    end
+    local len = s[lenkey] or (data and #data) or 0
+    if math.type(len) ~= "integer" or len < 0 then
+      error(string.format("%s: %s.%s must be a non-negative integer", what, name, lenkey), 3)
+    end
+    if data and #data > len then
+      error(string.format("%s: %s.data is %d bytes, more than %s %d", what, name, #data,
+        lenkey, len), 3)
+    end
+    for _, p in ipairs(patches) do
+      if p.buf == parent and p.offset == off then
+        error(string.format("%s: %s patches offset %d, which another spec already patches",
+          what, name, off), 3)
+      end
+    end
+    bufs[#bufs + 1] = { data = data, len = len, out = s.output and true or false }
+    local me = #bufs
+    patches[#patches + 1] = { buf = parent, offset = off, target = me }
+    if s.output then outs[#outs + 1] = me end
+    if s.ptrs then add_specs(what, bufs, patches, outs, me, s.ptrs, lenkey, name .. ".ptrs") end
+  end
+end
+
+-- Buffers keyed by argument index, in argument order.
+local function arg_buffers(what, bufs_by_arg, args, bufs)
+  if type(bufs_by_arg) ~= "table" then
+    error(what .. ": buffers must be a table {[arg_index] = data}", 3)
+  end
+  local idx = {}
+  for k, v in pairs(bufs_by_arg) do
+    if math.type(k) ~= "integer" or k < 0 or k >= NARGS then
+      error(string.format("%s: buffer index %s outside 0-5", what, tostring(k)), 3)
+    end
+    if type(v) ~= "string" then
+      error(string.format("%s: buffer %d must be a string, got %s", what, k, type(v)), 3)
+    end
+    idx[#idx + 1] = k
+  end
+  table.sort(idx)
+  local by_arg = {}
+  for _, k in ipairs(idx) do
+    bufs[#bufs + 1] = { arg = k, data = bufs_by_arg[k], out = true }
+    by_arg[k] = #bufs
+    args[k + 1] = args[k + 1] or 0
+  end
+  return idx, by_arg
+end
+
+local function results(ret, outs, order, extra)
+  local r = { ret }
+  for _, i in ipairs(order) do r[#r + 1] = outs[i] end
+  for _, i in ipairs(extra or {}) do r[#r + 1] = outs[i] end
+  return table.unpack(r, 1, #r)
+end
+
+function M.install(methods)
+  function methods:exec(cmd, opts)
+    local argv
+    if type(cmd) == "string" then
+      argv = { "/bin/sh", "-c", cmd }
+    elseif type(cmd) == "table" then
+      argv = cmd
+    else
+      error("bad argument #1 to 'exec' (command string or argv table expected)", 2)
+    end
+    opts = opts or {}
+    local code, out, err, sig, timed_out = self:_exec(argv, opts.stdin, opts.timeout)
+    return {
+      ok = code == 0,
+      exit_code = code,
+      signal = sig ~= 0 and sig or nil,
+      timed_out = timed_out,
+      stdout = output(out),
+      stderr = output(err),
+    }
+  end
+
+  -- vm:syscall_buf(nr, buf_arg_index, data, a0, ..., a5) -> ret, buffer after
+  function methods:syscall_buf(nr, idx, data, ...)
+    local what = "vm:syscall_buf"
+    check_int(nr, what .. ": nr")
+    if math.type(idx) ~= "integer" or idx < 0 or idx >= NARGS then
+      error(string.format("%s: buffer argument index %s outside 0-5", what, tostring(idx)), 2)
+    end
+    if type(data) ~= "string" then
+      error(what .. ": buffer data must be a string, got " .. type(data), 2)
+    end
+    local args = collect_args(what, 0, ...)
+    local ret, outs = self:_call(what, nr, args, { { arg = idx, data = data, out = true } }, {})
+    return ret, outs[1]
+  end
+
+  -- vm:syscall_bufs(nr, {[i] = data}, a0, ..., a5) -> ret, buffers in index order
+  function methods:syscall_bufs(nr, bufs_by_arg, ...)
+    local what = "vm:syscall_bufs"
+    check_int(nr, what .. ": nr")
+    local args = collect_args(what, 0, ...)
+    local bufs = {}
+    local order = arg_buffers(what, bufs_by_arg, args, bufs)
+    local ret, outs = self:_call(what, nr, args, bufs, {})
+    local idx = {}
+    for i = 1, #order do idx[i] = i end
+    return results(ret, outs, idx)
+  end
+
+  -- vm:syscall_ptr(nr, {[i] = data}, specs, a0, ..., a5)
+  --   specs: { {buf_idx, ptr_offset, data_len, output, data, ptrs = {...}}, ... }
+  --   -> ret, buffers in index order, outputs of output=true specs in spec order
+  function methods:syscall_ptr(nr, bufs_by_arg, specs, ...)
+    local what = "vm:syscall_ptr"
+    check_int(nr, what .. ": nr")
+    local args = collect_args(what, 0, ...)
+    local bufs, patches, outs = {}, {}, {}
+    local order, by_arg = arg_buffers(what, bufs_by_arg, args, bufs)
+    for i = 1, #bufs do bufs[i].len = #bufs[i].data end
+    if type(specs) ~= "table" then error(what .. ": pointer specs must be a table", 2) end
+    for i, s in ipairs(specs) do
+      local parent = type(s) == "table" and by_arg[s.buf_idx]
+      if not parent then
+        error(string.format("%s: specs[%d].buf_idx %s names no buffer argument", what, i,
+          tostring(type(s) == "table" and s.buf_idx)), 2)
+      end
+      add_specs(what, bufs, patches, outs, parent, { s }, "data_len",
+        string.format("specs[%d]", i))
+    end
+    local ret, res = self:_call(what, nr, args, bufs, patches)
+    local idx = {}
+    for i = 1, #order do idx[i] = i end
+    return results(ret, res, idx, outs)
+  end
+
+  local function ioc_dir(cmd) return (cmd >> 30) & 3 end
+  local function ioc_size(cmd) return (cmd >> 16) & 0x3fff end
+  local IOC_WRITE, IOC_READ = 1, 2
+
+  -- vm:ioctl(fd, cmd, data?) -> ret, out (for _IOR/_IOWR)
+  function methods:ioctl(fd, cmd, data)
+    local what = "vm:ioctl"
+    check_int(fd, what .. ": fd")
+    check_int(cmd, what .. ": cmd")
+    local dir, size = ioc_dir(cmd), ioc_size(cmd)
+    local reads = dir & IOC_READ ~= 0
+    if math.type(data) == "integer" then
+      return (self:_call(what, 16, { fd, cmd, data }, {}, {}))
+    end
+    if data ~= nil and type(data) ~= "string" then
+      error(what .. ": data must be a string or an integer, got " .. type(data), 2)
+    end
+    if data == nil and dir == 0 then
+      return (self:_call(what, 16, { fd, cmd, 0 }, {}, {}))
+    end
+    data = data or ""
+    local len = math.max(#data, size)
+    local ret, outs = self:_call(what, 16, { fd, cmd, 0 },
+      { { arg = 2, data = data, len = len, out = reads } }, {})
+    if reads then return ret, outs[1] end
+    return ret, nil
+  end
+
+  -- vm:ioctl_buf(fd, cmd, struct, specs) -> ret, struct_out, outputs in spec order
+  function methods:ioctl_buf(fd, cmd, struct, specs)
+    local what = "vm:ioctl_buf"
+    check_int(fd, what .. ": fd")
+    check_int(cmd, what .. ": cmd")
+    if type(struct) ~= "string" then
+      error(what .. ": struct must be a string, got " .. type(struct), 2)
+    end
+    local reads = ioc_dir(cmd) & IOC_READ ~= 0
+    local bufs = { { arg = 2, data = struct, len = math.max(#struct, ioc_size(cmd)),
+      out = reads } }
+    local patches, outs = {}, {}
+    add_specs(what, bufs, patches, outs, 1, specs, "buf_len", "specs")
+    local ret, res = self:_call(what, 16, { fd, cmd, 0 }, bufs, patches)
+    local r = { ret, reads and res[1] or false }
+    for _, i in ipairs(outs) do r[#r + 1] = res[i] end
+    if not reads then r[2] = nil end
+    return table.unpack(r, 1, #outs + 2)
+  end
+end
+
+return M
