@@ -33,7 +33,8 @@ void channel_reply_error(struct channel *ch, const struct proto_msg *req,
 
 /* guest.c: PID 1 duties and discovery */
 void guest_mount_basics(void);
-void guest_load_modules(const char *list, char *module_err, size_t errlen);
+/* Load the modules listed in the file named by provium_agent.modules= on the command line. */
+void guest_load_modules(char *module_err, size_t errlen);
 int guest_find_port(const char *name, int timeout_ms);
 void guest_power_off(void);
 

@@ -92,13 +92,20 @@ static void module_name(const char *path, char *name, size_t len)
 	}
 }
 
-/* Load every module listed in @list, one path per line, in order. */
-void guest_load_modules(const char *list, char *module_err, size_t errlen)
+/* Load every module listed in the file, one path per line, in order. */
+void guest_load_modules(char *module_err, size_t errlen)
 {
-	char path[512], name[128], params[1024];
-	FILE *f = fopen(list, "re");
+	char path[512], name[128], params[1024], list[256];
+	FILE *f;
 
 	module_err[0] = '\0';
+	/* the host names the list for its machine type: provium_agent.modules=FILE */
+	cmdline_params("provium_agent", params, sizeof(params));
+	list[0] = '\0';
+	for (char *tok = strtok(params, " "); tok; tok = strtok(NULL, " "))
+		if (!strncmp(tok, "modules=", 8))
+			snprintf(list, sizeof(list), "%s", tok + 8);
+	f = list[0] ? fopen(list, "re") : NULL;
 	if (!f) {
 		snprintf(module_err, errlen, "no module list %s", list);
 		return;

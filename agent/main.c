@@ -16,7 +16,6 @@
 #include "agent.h"
 
 #define PORT_NAME	"org.provium.agent"
-#define MODULE_LIST	"/provium/modules"
 #define MAX_POLL	256
 
 void call_init(void);
@@ -158,7 +157,7 @@ int main(void)
 		guest_mount_basics();
 	sigfd = setup_signals();
 	exec_init();
-	guest_load_modules(MODULE_LIST, module_err, sizeof(module_err));
+	guest_load_modules(module_err, sizeof(module_err));
 	call_init();
 
 	port = guest_find_port(PORT_NAME, 10000);

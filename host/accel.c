@@ -12,6 +12,8 @@
 #include "vm.h"
 
 #define PROBE_TIMEOUT_MS 15000
+/* a working KVM guest prints its first line within milliseconds */
+#define PROBE_SILENCE_MS 3000
 
 static void cache_path(const struct vm_config *cfg, char *out, size_t len)
 {
@@ -57,6 +59,7 @@ const char *accel_choose(const struct vm_config *cfg, char *why, size_t whylen)
 	probe = *cfg;
 	probe.accel = "kvm";
 	probe.boot_timeout_ms = PROBE_TIMEOUT_MS;
+	probe.probe_silence_ms = PROBE_SILENCE_MS;
 	if (vm_boot(&vm, &probe, &e) == 0) {
 		vm_kill(&vm);
 		snprintf(verdict, sizeof(verdict), "kvm");

@@ -11,11 +11,11 @@
 #include "cpio.h"
 #include "initramfs.h"
 
-#define LAYOUT_VERSION	3	/* bump when the image's layout changes */
+#define LAYOUT_VERSION	4	/* bump when the image's layout changes */
 
-static const char *const virtio_modules[] = {
-	"virtio_mmio", "virtio_pci", "virtio_console", NULL
-};
+/* what each machine type needs to reach the agent's port */
+static const char *const mmio_modules[] = { "virtio_mmio", "virtio_console", NULL };
+static const char *const pci_modules[] = { "virtio_pci", "virtio_console", NULL };
 
 struct dep {
 	char *path;		/* relative to moddir */
@@ -161,6 +161,46 @@ static int add_file_from(struct cpio *c, const char *dst, const char *src, mode_
 	return 0;
 }
 
+/* Add the modules for @names and write their load list to @listname. */
+static int add_modules(struct cpio *c, const struct kernel *k, const char *const *names,
+		       const char *module, const char *listname, struct error *e)
+{
+	char **mods = NULL, *list = NULL;
+	size_t nmods = 0, i, listlen = 0;
+	int rc = -1;
+
+	if (k->moddir[0] && modules_resolve(k->moddir, names, &mods, &nmods, e))
+		return -1;
+	for (i = 0; i < nmods; i++) {
+		const char *base = strrchr(mods[i], '/') + 1;
+		char *src = xasprintf("%s/%s", k->moddir, mods[i]);
+		char *dst = xasprintf("provium/modules.d/%s", base);
+		int bad = 0;
+
+		/* both lists may name a module: store it once */
+		if (!memmem(c->data, c->len, dst, strlen(dst) + 1))
+			bad = add_file_from(c, dst, src, 0644, 1, e);
+		list = xrealloc(list, listlen + strlen(dst) + 3);
+		listlen += sprintf(list + listlen, "/%s\n", dst);
+		free(src);
+		free(dst);
+		if (bad)
+			goto out;
+	}
+	if (module) {
+		list = xrealloc(list, listlen + 40);
+		listlen += sprintf(list + listlen, "/provium/modules.d/provium.ko\n");
+	}
+	cpio_file(c, listname, 0644, list ? list : "", listlen);
+	rc = 0;
+out:
+	for (i = 0; i < nmods; i++)
+		free(mods[i]);
+	free(mods);
+	free(list);
+	return rc;
+}
+
 static int build(const struct kernel *k, const char *module, const char *agent,
 		 const char *out, struct error *e)
 {
@@ -168,8 +208,7 @@ static int build(const struct kernel *k, const char *module, const char *agent,
 		"bin", "sbin", "usr", "usr/bin", "usr/sbin", "dev", "proc", "sys", "tmp",
 		"run", "root", "etc", "mnt", "provium", "provium/modules.d", NULL
 	};
-	char **mods = NULL, *list = NULL;
-	size_t nmods = 0, i, bblen, listlen = 0;
+	size_t i, bblen;
 	uint8_t *bb;
 	struct cpio c;
 	int rc = -1;
@@ -177,9 +216,6 @@ static int build(const struct kernel *k, const char *module, const char *agent,
 	bb = read_whole_file("/bin/busybox", &bblen);
 	if (!bb)
 		return errorf(e, "no /bin/busybox: run 'apt-get install busybox-static'");
-	if (k->moddir[0] && modules_resolve(k->moddir, virtio_modules, &mods, &nmods, e))
-		goto out;
-
 	cpio_init(&c);
 	for (i = 0; dirs[i]; i++)
 		cpio_dir(&c, dirs[i], 0755);
@@ -187,40 +223,20 @@ static int build(const struct kernel *k, const char *module, const char *agent,
 	cpio_chardev(&c, "dev/null", 0666, 1, 3);
 	add_busybox(&c, bb, bblen);
 	if (add_file_from(&c, "provium/agent", agent, 0755, 0, e))
-		goto out_cpio;
-	for (i = 0; i < nmods; i++) {
-		const char *base = strrchr(mods[i], '/') + 1;
-		char *src = xasprintf("%s/%s", k->moddir, mods[i]);
-		char *dst = xasprintf("provium/modules.d/%s", base);
-		int bad = add_file_from(&c, dst, src, 0644, 1, e);
-
-		list = xrealloc(list, listlen + strlen(dst) + 3);
-		listlen += sprintf(list + listlen, "/%s\n", dst);
-		free(src);
-		free(dst);
-		if (bad)
-			goto out_cpio;
-	}
-	if (module) {
-		if (add_file_from(&c, "provium/modules.d/provium.ko", module, 0644, 1, e))
-			goto out_cpio;
-		list = xrealloc(list, listlen + 40);
-		listlen += sprintf(list + listlen, "/provium/modules.d/provium.ko\n");
-	}
-	cpio_file(&c, "provium/modules", 0644, list ? list : "", listlen);
+		goto out;
+	if (module && add_file_from(&c, "provium/modules.d/provium.ko", module, 0644, 1, e))
+		goto out;
+	if (add_modules(&c, k, mmio_modules, module, "provium/modules.mmio", e) ||
+	    add_modules(&c, k, pci_modules, module, "provium/modules.pci", e))
+		goto out;
 	cpio_finish(&c);
 	if (write_whole_file(out, c.data, c.len)) {
 		errorf(e, "cannot write %s: %s", out, strerror(errno));
-		goto out_cpio;
+		goto out;
 	}
 	rc = 0;
-out_cpio:
-	cpio_free(&c);
 out:
-	for (i = 0; i < nmods; i++)
-		free(mods[i]);
-	free(mods);
-	free(list);
+	cpio_free(&c);
 	free(bb);
 	return rc;
 }

@@ -99,7 +99,7 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, stru
 
 	arg(a, "qemu-system-x86_64");
 	arg(a, "-M");
-	arg(a, microvm ? "microvm,x-option-roms=off,rtc=off,pit=off,pic=off" : "q35");
+	arg(a, microvm ? "microvm,x-option-roms=off,pit=off,pic=off" : "q35");
 	arg(a, "-nodefaults");
 	arg(a, "-no-user-config");
 	arg(a, "-nographic");
@@ -120,10 +120,13 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, stru
 	/* a known TSC rate spares the calibration some boots hang in */
 	if (khz)
 		snprintf(tsc, sizeof(tsc), " tsc_early_khz=%lu", khz);
-	arg(a, "console=ttyS0 quiet loglevel=4 panic=-1 reboot=t rdinit=/provium/agent "
+	arg(a, "console=ttyS0 %s panic=-1 reboot=t rdinit=/provium/agent "
 	    "provium.enable=1%s no_timer_check noreplace-smp cryptomgr.notests "
-	    "random.trust_cpu=on%s%s%s", tsc, microvm ? " pci=off" : "",
-	    c->append[0] ? " " : "", c->append);
+	    "random.trust_cpu=on provium_agent.modules=/provium/modules.%s%s%s%s%s%s",
+	    c->probe_silence_ms ? "earlyprintk=serial" : "quiet loglevel=4", tsc,
+	    microvm ? "mmio" : "pci", microvm ? " pci=off" : "",
+	    c->append[0] ? " " : "", c->append, getenv("PROVIUM_APPEND") ? " " : "",
+	    getenv("PROVIUM_APPEND") ? getenv("PROVIUM_APPEND") : "");
 	arg(a, "-serial");
 	arg(a, "file:%s", vm->console);
 	arg(a, "-device");
@@ -402,13 +405,30 @@ static int accept_agent(struct vm *vm, int lfd, uint64_t deadline, struct error 
 	return errorf(e, "QEMU did not connect the agent channel");
 }
 
-static int wait_hello(struct vm *vm, uint64_t deadline, struct error *e)
+static off_t console_size(const struct vm *vm)
 {
+	struct stat st;
+
+	return stat(vm->console, &st) ? 0 : st.st_size;
+}
+
+static int wait_hello(struct vm *vm, uint64_t start, uint64_t deadline, struct error *e)
+{
+	uint64_t quiet_end = start + (uint64_t)vm->cfg.probe_silence_ms * 1000000;
 	struct proto_msg m;
 	char *s;
 
+	/* a probe gives up early on a guest that has not printed a thing */
+	if (vm->cfg.probe_silence_ms && quiet_end < deadline &&
+	    read_frame(vm, quiet_end, &m, e)) {
+		if (vm->dead || console_size(vm) == 0)
+			return errorf(e, "%s", vm->dead ? e->msg : "no console output at all");
+	} else if (vm->cfg.probe_silence_ms && quiet_end < deadline) {
+		goto got;
+	}
 	if (read_frame(vm, deadline, &m, e))
 		return -1;
+got:
 	if (m.hdr.type != PROTO_MSG_HELLO)
 		return errorf(e, "expected HELLO from the agent, got %s", proto_msg_name(m.hdr.type));
 	if (proto_u32(&m, PROTO_A_VERSION, 0) != PROTO_VERSION)
@@ -462,16 +482,15 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 	if (!rc)
 		rc = accept_agent(vm, lfd, deadline, e);
 	close(lfd);
-	if (!rc && wait_hello(vm, deadline, e)) {
+	if (!rc && wait_hello(vm, t0, deadline, e)) {
 		char *tail = vm_console_tail(vm, 2000);
 
-		if (vm->dead)
-			errorf(e, "guest did not become ready: %s\n--- console tail (%s) ---\n%s",
-			       vm->dead_reason, vm->console, tail);
-		else
-			errorf(e, "guest did not become ready within %d ms (accel %s)\n"
-			       "--- console tail (%s) ---\n%s", vm->cfg.boot_timeout_ms, accel,
-			       vm->console, tail);
+		char why[512];
+
+		snprintf(why, sizeof(why), "%.400s", vm->dead ? vm->dead_reason : e->msg);
+		errorf(e, "guest did not become ready (%s; accel %s, limit %d ms)\n"
+		       "--- console tail (%s) ---\n%s", why, accel, vm->cfg.boot_timeout_ms,
+		       vm->console, tail);
 		free(tail);
 		rc = -1;
 	}

@@ -23,6 +23,7 @@ struct vm_config {
 	unsigned int cpus;
 	const char *accel;	/* "kvm" or "tcg"; NULL = decide */
 	int boot_timeout_ms;
+	int probe_silence_ms;	/* KVM probe: fail if the console stays empty */
 };
 
 struct vm {

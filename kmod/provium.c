@@ -35,6 +35,14 @@ typedef long (*provium_sys_call_t)(const struct pt_regs *regs, unsigned int nr);
 typedef long (*provium_sys_fn_t)(const struct pt_regs *regs);
 typedef unsigned long (*provium_lookup_t)(const char *name);
 
+/*
+ * Declared so the agent may pass "provium.enable=1" from the command line
+ * the way modprobe does; the command line itself is what is checked.
+ */
+static bool enable;
+module_param(enable, bool, 0444);
+MODULE_PARM_DESC(enable, "must be set on the kernel command line (provium.enable=1)");
+
 static provium_sys_call_t provium_x64_sys_call;
 static const provium_sys_fn_t *provium_sys_call_table;
 static u32 provium_dispatch_mode;
@@ -301,9 +309,16 @@ err_free:
 static const struct genl_small_ops provium_genl_ops[] = {
 	{
 		.cmd = PROVIUM_CMD_GET_INFO,
-		.validate = GENL_DONT_VALIDATE_STRICT | GENL_DONT_VALIDATE_DUMP,
 		.doit = provium_genl_get_info,
 	},
+};
+
+static const struct nla_policy provium_genl_policy[PROVIUM_ATTR_MAX + 1] = {
+	[PROVIUM_ATTR_VERSION] = { .type = NLA_U32 },
+	[PROVIUM_ATTR_DISPATCH] = { .type = NLA_U32 },
+	[PROVIUM_ATTR_KERNEL_RELEASE] = { .type = NLA_NUL_STRING },
+	[PROVIUM_ATTR_EVENT_KIND] = { .type = NLA_U32 },
+	[PROVIUM_ATTR_EVENT_TEXT] = { .type = NLA_NUL_STRING },
 };
 
 static const struct genl_multicast_group provium_genl_mcgrps[] = {
@@ -314,6 +329,7 @@ static struct genl_family provium_genl = {
 	.name = PROVIUM_GENL_NAME,
 	.version = PROVIUM_GENL_VERSION,
 	.maxattr = PROVIUM_ATTR_MAX,
+	.policy = provium_genl_policy,
 	.module = THIS_MODULE,
 	.small_ops = provium_genl_ops,
 	.n_small_ops = ARRAY_SIZE(provium_genl_ops),
