@@ -140,6 +140,23 @@ function M.install(methods)
     }
   end
 
+  -- vm:insmod(host_path, params?): copy a module into the guest and load it
+  function methods:insmod(host_path, params)
+    if type(host_path) ~= "string" then
+      error("bad argument #1 to 'insmod' (path of a .ko on the host expected)", 2)
+    end
+    if params ~= nil and type(params) ~= "string" then
+      error("bad argument #2 to 'insmod' (parameter string expected)", 2)
+    end
+    local f, err = io.open(host_path, "rb")
+    if not f then error("vm:insmod: cannot read " .. err, 2) end
+    local data = f:read("a")
+    f:close()
+    local guest = "/tmp/" .. host_path:match("([^/]+)$")
+    self:write_file(guest, data)
+    self:_insmod(guest, params)
+  end
+
   -- vm:syscall_buf(nr, buf_arg_index, data, a0, ..., a5) -> ret, buffer after
   function methods:syscall_buf(nr, idx, data, ...)
     local what = "vm:syscall_buf"
