@@ -62,6 +62,8 @@ void user_execute(struct provium_call *c);
 void user_execute_in_child(struct provium_call *c);
 
 uint64_t now_ns(void);
+#include <signal.h>
+extern volatile sig_atomic_t call_timed_out;	/* set by SIGALRM */
 void agent_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -32,9 +32,12 @@ void agent_log(const char *fmt, ...)
 	va_end(ap);
 }
 
+volatile sig_atomic_t call_timed_out;
+
 static void on_alarm(int sig)
 {
-	(void)sig;	/* only interrupts a call that ran past its timeout */
+	(void)sig;	/* interrupts a call that ran past its timeout */
+	call_timed_out = 1;
 }
 
 static int setup_signals(void)

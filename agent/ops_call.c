@@ -67,6 +67,7 @@ static void arm_timeout(uint32_t ms)
 {
 	struct itimerval it = { { 0, 0 }, { ms / 1000, (ms % 1000) * 1000 } };
 
+	call_timed_out = 0;
 	setitimer(ITIMER_REAL, &it, NULL);
 }
 
@@ -147,5 +148,7 @@ void op_call(struct channel *ch, const struct proto_msg *m)
 			proto_put(&ch->out, PROTO_A_OUTBUF, desc + b[i].offset, b[i].len);
 	if (kmsg_fd >= 0)
 		collect_log(&ch->out);
+	if (timeout_ms && call_timed_out)
+		proto_put_u32(&ch->out, PROTO_A_TIMED_OUT, 1);
 	channel_send(ch, &ch->out);
 }

@@ -225,7 +225,7 @@ static void reply_done(struct channel *ch, struct exec_child *c)
 		proto_put_u32(b, PROTO_A_EXIT_CODE, WEXITSTATUS(c->status));
 	}
 	if (c->timed_out)
-		proto_put_u32(b, PROTO_A_TIMEOUT_MS, 1);
+		proto_put_u32(b, PROTO_A_TIMED_OUT, 1);
 	proto_put(b, PROTO_A_STDOUT, c->out.data, c->out.len);
 	proto_put(b, PROTO_A_STDERR, c->err.data, c->err.len);
 	channel_send(ch, b);

@@ -187,6 +187,7 @@ int call_decode(const struct call_spec *s, const struct proto_msg *m, struct cal
 		}
 		r->out_len[i] = len;
 	}
+	r->timed_out = proto_u32(m, PROTO_A_TIMED_OUT, 0) != 0;
 	if (proto_has(m, PROTO_A_LOG)) {
 		r->log = m->attr[PROTO_A_LOG];
 		r->log_len = m->attr_len[PROTO_A_LOG];

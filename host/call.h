@@ -43,6 +43,7 @@ struct call_result {
 	size_t out_len[PROVIUM_MAX_BUFS];
 	const uint8_t *log;
 	size_t log_len;
+	int timed_out;		/* interrupted by its timeout */
 };
 
 /* Check @s; on error returns -1 with a message naming what is wrong. */

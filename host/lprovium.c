@@ -25,6 +25,7 @@ struct lvm {
 	struct vm_config cfg;
 	int booted;
 	int call_timeout_ms;
+	uint32_t executor;		/* 0 auto, PROVIUM_EXEC_* to force one */
 	struct call_spec spec;		/* reused: no per-call allocation */
 	struct call_result last;
 	int has_last;
@@ -174,6 +175,8 @@ static void run_call(lua_State *L, struct lvm *v, const char *what, uint32_t exe
 	vm_begin(&v->vm, PROTO_MSG_CALL);
 	if (call_encode(&v->spec, &v->vm.out, err, sizeof(err)))
 		luaL_error(L, "%s: %s", what, err);
+	if (!executor)
+		executor = v->executor;
 	if (executor)
 		proto_put_u32(&v->vm.out, PROTO_A_EXECUTOR, executor);
 	proto_put_u32(&v->vm.out, PROTO_A_TIMEOUT_MS, v->call_timeout_ms);
@@ -195,8 +198,8 @@ static void run_call(lua_State *L, struct lvm *v, const char *what, uint32_t exe
 
 static uint64_t checkarg(lua_State *L, int idx)
 {
-	int ok;
-	lua_Integer n = lua_tointegerx(L, idx, &ok);
+	int ok = lua_type(L, idx) == LUA_TNUMBER;
+	lua_Integer n = ok ? lua_tointegerx(L, idx, &ok) : 0;
 
 	if (!ok) {
 		/* floats beyond 2^63 keep their unsigned value */
@@ -350,6 +353,8 @@ static int l_last_call(lua_State *L)
 	lua_setfield(L, -2, "executor");
 	lua_pushstring(L, v->last_log ? v->last_log : "");
 	lua_setfield(L, -2, "log");
+	lua_pushboolean(L, v->last.timed_out);
+	lua_setfield(L, -2, "timed_out");
 	return 1;
 }
 
@@ -394,7 +399,7 @@ static int l_exec(lua_State *L)
 	lua_pushlstring(L, (const char *)m.attr[PROTO_A_STDOUT], m.attr_len[PROTO_A_STDOUT]);
 	lua_pushlstring(L, (const char *)m.attr[PROTO_A_STDERR], m.attr_len[PROTO_A_STDERR]);
 	lua_pushinteger(L, proto_u32(&m, PROTO_A_SIGNAL, 0));
-	lua_pushboolean(L, proto_u32(&m, PROTO_A_TIMEOUT_MS, 0) != 0);
+	lua_pushboolean(L, proto_u32(&m, PROTO_A_TIMED_OUT, 0) != 0);
 	return 5;
 }
 
@@ -467,6 +472,34 @@ static int l_insmod(lua_State *L)
 	return 0;
 }
 
+/* vm:set_executor("auto" | "module" | "user") -> previous */
+static int l_set_executor(lua_State *L)
+{
+	static const char *const names[] = { "auto", "module", "user", NULL };
+	struct lvm *v = checkvm(L);
+	int i = luaL_checkoption(L, 2, NULL, names);
+
+	if (i == PROVIUM_EXEC_MODULE && v->booted && !v->vm.module_dispatch)
+		return luaL_error(L, "vm:set_executor: provium.ko is not loaded in this guest (%s)",
+				  v->vm.module_error);
+	lua_pushstring(L, names[v->executor]);
+	v->executor = (uint32_t)i;
+	return 1;
+}
+
+/* vm:set_timeout(seconds) -> previous: every later call's time limit */
+static int l_set_timeout(lua_State *L)
+{
+	struct lvm *v = checkvm(L);
+	lua_Number t = luaL_checknumber(L, 2);
+
+	if (t < 0.001 || t > 86400)
+		return luaL_argerror(L, 2, "timeout outside 0.001..86400 seconds");
+	lua_pushnumber(L, v->call_timeout_ms / 1000.0);
+	v->call_timeout_ms = (int)(t * 1000);
+	return 1;
+}
+
 static int l_info(lua_State *L)
 {
 	struct lvm *v = checkvm(L);
@@ -523,8 +556,8 @@ static int l_pack(lua_State *L)
 				  n, lua_gettop(L) - 1);
 	out = (uint8_t *)luaL_buffinitsize(L, &b, pack_size(f, n));
 	for (i = 0; i < n; i++) {
-		int ok;
-		lua_Integer v = lua_tointegerx(L, i + 2, &ok);
+		int ok = lua_type(L, i + 2) == LUA_TNUMBER;
+		lua_Integer v = ok ? lua_tointegerx(L, i + 2, &ok) : 0;
 
 		if (!ok && f[i].size == 8 && !f[i].is_signed && lua_type(L, i + 2) == LUA_TNUMBER) {
 			v = (lua_Integer)checkarg(L, i + 2);
@@ -578,6 +611,8 @@ static const luaL_Reg vm_methods[] = {
 	{ "write_file", l_write_file },
 	{ "read_file", l_read_file },
 	{ "last_call", l_last_call },
+	{ "set_executor", l_set_executor },
+	{ "set_timeout", l_set_timeout },
 	{ "info", l_info },
 	{ "console", l_console },
 	{ NULL, NULL }

@@ -9,8 +9,9 @@ do
   if fd then events = io.open("/dev/fd/" .. fd, "w") end
 end
 
+-- one event per line, fields split by tabs: fold both out of the text
 local function oneline(s)
-  return (tostring(s):gsub("\n", "\v"))
+  return (tostring(s):gsub("\t", "  "):gsub("\n", "\v"))
 end
 
 local function emit(status, secs, name, msg)
