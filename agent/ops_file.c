@@ -85,7 +85,9 @@ void op_read_file(struct channel *ch, const struct proto_msg *m)
 	proto_begin(&ch->out, m->hdr.type, m->hdr.id, 0);
 	dst = proto_reserve(&ch->out, PROTO_A_DATA, want);
 	while (dst && got < want) {
-		ssize_t n = pread(fd, dst + got, want - got, offset + got);
+		/* small reads: procfs allocates a kernel buffer the size of the request */
+		size_t step = want - got < 65536 ? want - got : 65536;
+		ssize_t n = pread(fd, dst + got, step, offset + got);
 
 		if (n < 0 && errno == EINTR)
 			continue;
