@@ -29,6 +29,36 @@ static long raw_syscall6(uint64_t nr, const uint64_t *a)
 	return ret;
 }
 
+/*
+ * fork, vfork, clone, clone3: the new child exits right after the syscall
+ * instruction, before it touches a stack it may share with its parent.
+ */
+static long raw_fork_like(uint64_t nr, const uint64_t *a)
+{
+	register long r10 __asm__("r10") = a[3];
+	register long r8 __asm__("r8") = a[4];
+	register long r9 __asm__("r9") = a[5];
+	long ret;
+
+	__asm__ volatile("syscall\n\t"
+			 "test %%rax, %%rax\n\t"
+			 "jnz 1f\n\t"
+			 "mov $60, %%eax\n\t"		/* exit(0) in the child */
+			 "xor %%edi, %%edi\n\t"
+			 "syscall\n"
+			 "1:"
+			 : "=a"(ret)
+			 : "a"(nr), "D"(a[0]), "S"(a[1]), "d"(a[2]),
+			   "r"(r10), "r"(r8), "r"(r9)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
+static int is_fork_like(uint64_t nr)
+{
+	return nr == 56 || nr == 57 || nr == 58 || nr == 435;
+}
+
 uint64_t now_ns(void)
 {
 	struct timespec ts;
@@ -72,7 +102,8 @@ void user_execute(struct provium_call *c)
 	}
 
 	t0 = now_ns();
-	c->kernel_ret = raw_syscall6(c->nr, args);
+	c->kernel_ret = is_fork_like(c->nr) ? raw_fork_like(c->nr, args) :
+					      raw_syscall6(c->nr, args);
 	c->time_ns = now_ns() - t0;
 	/* user space never sees a restart code: the kernel handled it */
 	c->ret = provium_user_ret(c->kernel_ret);
@@ -83,11 +114,6 @@ void user_execute(struct provium_call *c)
 				memcpy((uint8_t *)c + b[i].offset, area + place[i], b[i].len);
 		munmap(area, area_len);
 	}
-}
-
-static int is_fork_like(uint64_t nr)
-{
-	return nr == 56 || nr == 57 || nr == 58 || nr == 435;
 }
 
 /*
@@ -119,8 +145,6 @@ void user_execute_in_child(struct provium_call *c)
 	if (pid == 0) {
 		close(fds[0]);
 		user_execute(c);
-		if (c->kernel_ret == 0 && is_fork_like(c->nr))
-			_exit(0);	/* the new child of a fork: nothing to report */
 		if (write(fds[1], &c->kernel_ret, sizeof(c->kernel_ret)) < 0)
 			_exit(1);
 		_exit(0);

@@ -63,11 +63,13 @@ static void collect_log(struct proto_buf *b)
 		proto_put(b, PROTO_A_LOG, text, used);
 }
 
+/* Arm (ms > 0) or disarm (0) the call's timer; call_timed_out says if it fired. */
 static void arm_timeout(uint32_t ms)
 {
 	struct itimerval it = { { 0, 0 }, { ms / 1000, (ms % 1000) * 1000 } };
 
-	call_timed_out = 0;
+	if (ms)
+		call_timed_out = 0;
 	setitimer(ITIMER_REAL, &it, NULL);
 }
 
