@@ -23,9 +23,9 @@ UNIT_SRC  := $(wildcard tests/unit/*.c)
 # the pure parts of the host the unit tests link against
 UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c
 
-.PHONY: all deps demo check unit e2e selftests bench clean module
+.PHONY: all deps demo check unit e2e selftests bench clean module sample
 
-all: $(BUILD)/provium $(BUILD)/provium-agent module $(BUILD)/lua/provium/nr.lua
+all: $(BUILD)/provium $(BUILD)/provium-agent module sample $(BUILD)/lua/provium/nr.lua
 
 deps:
 	@tools/install-deps.sh
@@ -44,6 +44,15 @@ module: kmod/provium.ko
 kmod/provium.ko: kmod/provium.c kmod/provium_uapi.h kmod/provium_desc.h Kbuild
 	@test -d "$(KDIR)" || { echo "no kernel build dir $(KDIR): run 'make deps'"; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+# the sample driver of examples/sample_driver (tests/e2e/sample_driver.lua)
+SAMPLE_DIR := examples/sample_driver
+
+sample: $(SAMPLE_DIR)/provium_sample.ko
+
+$(SAMPLE_DIR)/provium_sample.ko: $(SAMPLE_DIR)/provium_sample.c $(SAMPLE_DIR)/provium_sample.h $(SAMPLE_DIR)/Kbuild
+	@test -d "$(KDIR)" || { echo "no kernel build dir $(KDIR): run 'make deps'"; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(SAMPLE_DIR) modules
 
 $(BUILD)/lua/provium/nr.lua: tools/gen-tables.sh
 	tools/gen-tables.sh $(KDIR) $(BUILD)/lua/provium
@@ -70,3 +79,4 @@ bench: deps
 clean:
 	rm -rf $(BUILD)
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null || true
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(SAMPLE_DIR) clean 2>/dev/null || true

@@ -41,13 +41,14 @@ end
 
 -- Add the pointer specs (and their nested ptrs) patched into buffer
 -- @parent; @outs collects, in spec order, the buffers returned after the call.
-local function add_specs(what, bufs, patches, outs, parent, specs, lenkey, path)
+-- @first: index of specs[1] in error messages, less one (0 if nil).
+local function add_specs(what, bufs, patches, outs, parent, specs, lenkey, path, first)
   if type(specs) ~= "table" then
     error(string.format("%s: %s must be a list of pointer specs", what, path), 3)
   end
   local parent_len = bufs[parent].len
   for i, s in ipairs(specs) do
-    local name = string.format("%s[%d]", path, i)
+    local name = string.format("%s[%d]", path, i + (first or 0))
     if type(s) ~= "table" then error(what .. ": " .. name .. " must be a table", 3) end
     local off = s.ptr_offset
     if math.type(off) ~= "integer" or off < 0 then
@@ -63,6 +64,13 @@ local function add_specs(what, bufs, patches, outs, parent, specs, lenkey, path)
     local data = s.data
     if data ~= nil and type(data) ~= "string" then
       error(string.format("%s: %s.data must be a string", what, name), 3)
+    end
+    -- ioctl_buf sizes with buf_len, syscall_ptr with data_len: the other
+    -- key would be ignored and leave a 0-byte buffer the call writes past
+    local other = lenkey == "buf_len" and "data_len" or "buf_len"
+    if s[other] ~= nil then
+      error(string.format("%s: %s: %s is not a field here, use %s", what, name, other,
+        lenkey), 3)
     end
     local len = s[lenkey] or (data and #data) or 0
     if math.type(len) ~= "integer" or len < 0 then
@@ -202,8 +210,7 @@ function M.install(methods)
         error(string.format("%s: specs[%d].buf_idx %s names no buffer argument", what, i,
           tostring(type(s) == "table" and s.buf_idx)), 2)
       end
-      add_specs(what, bufs, patches, outs, parent, { s }, "data_len",
-        string.format("specs[%d]", i))
+      add_specs(what, bufs, patches, outs, parent, { s }, "data_len", "specs", i - 1)
     end
     local ret, res = self:_call(what, nr, args, bufs, patches)
     local idx = {}
