@@ -33,8 +33,8 @@ void channel_reply_error(struct channel *ch, const struct proto_msg *req,
 
 /* guest.c: PID 1 duties and discovery */
 void guest_mount_basics(void);
-/* Load the modules listed in the file named by provium_agent.modules= on the command line. */
 void guest_load_modules(char *module_err, size_t errlen);
+void guest_agent_param(const char *key, char *out, size_t outlen);
 int guest_find_port(const char *name, int timeout_ms);
 void guest_power_off(void);
 

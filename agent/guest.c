@@ -92,20 +92,24 @@ static void module_name(const char *path, char *name, size_t len)
 	}
 }
 
-/* Load every module listed in the file, one path per line, in order. */
-void guest_load_modules(char *module_err, size_t errlen)
+/* The value of provium_agent.<key>= on the kernel command line, or "". */
+void guest_agent_param(const char *key, char *out, size_t outlen)
 {
-	char path[512], name[128], params[1024], list[256];
-	FILE *f;
+	char params[1024], *tok, *save;
+	size_t klen = strlen(key);
 
-	module_err[0] = '\0';
-	/* the host names the list for its machine type: provium_agent.modules=FILE */
+	out[0] = '\0';
 	cmdline_params("provium_agent", params, sizeof(params));
-	list[0] = '\0';
-	for (char *tok = strtok(params, " "); tok; tok = strtok(NULL, " "))
-		if (!strncmp(tok, "modules=", 8))
-			snprintf(list, sizeof(list), "%s", tok + 8);
-	f = list[0] ? fopen(list, "re") : NULL;
+	for (tok = strtok_r(params, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+		if (!strncmp(tok, key, klen) && tok[klen] == '=')
+			snprintf(out, outlen, "%s", tok + klen + 1);
+}
+
+static void load_list(const char *list, char *module_err, size_t errlen)
+{
+	char path[512], name[128], params[1024];
+	FILE *f = fopen(list, "re");
+
 	if (!f) {
 		snprintf(module_err, errlen, "no module list %s", list);
 		return;
@@ -133,6 +137,20 @@ void guest_load_modules(char *module_err, size_t errlen)
 			close(fd);
 	}
 	fclose(f);
+}
+
+/*
+ * Load the modules of every list named by provium_agent.modules= (comma
+ * separated; the host picks them for its machine type), in order.
+ */
+void guest_load_modules(char *module_err, size_t errlen)
+{
+	char lists[512], *tok, *save;
+
+	module_err[0] = '\0';
+	guest_agent_param("modules", lists, sizeof(lists));
+	for (tok = strtok_r(lists, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		load_list(tok, module_err, errlen);
 }
 
 static int read_line(const char *path, char *buf, size_t len)

@@ -156,11 +156,26 @@ int main(void)
 	struct channel ch;
 	int sigfd, port;
 
+	char init[256];
+
 	if (getpid() == 1)
 		guest_mount_basics();
+	guest_load_modules(module_err, sizeof(module_err));
+	guest_agent_param("init", init, sizeof(init));
+	/*
+	 * A user init stays PID 1: it gets this process, and the agent goes on
+	 * in a child of it.
+	 */
+	if (init[0] && getpid() == 1 && fork() > 0) {
+		char *argv[] = { init, NULL };
+
+		execv(init, argv);
+		agent_log("cannot run init %s: %s", init, strerror(errno));
+		for (;;)
+			pause();	/* PID 1 must not exit; the agent serves on */
+	}
 	sigfd = setup_signals();
 	exec_init();
-	guest_load_modules(module_err, sizeof(module_err));
 	call_init();
 
 	port = guest_find_port(PORT_NAME, 10000);

@@ -6,16 +6,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cpio.h"
 #include "initramfs.h"
 
-#define LAYOUT_VERSION	4	/* bump when the image's layout changes */
+#define LAYOUT_VERSION	5	/* bump when the image's layout changes */
 
 /* what each machine type needs to reach the agent's port */
 static const char *const mmio_modules[] = { "virtio_mmio", "virtio_console", NULL };
 static const char *const pci_modules[] = { "virtio_pci", "virtio_console", NULL };
+/* loaded only when the VM has disks */
+static const char *const blk_modules[] = { "virtio_blk", NULL };
 
 struct dep {
 	char *path;		/* relative to moddir */
@@ -227,7 +230,8 @@ static int build(const struct kernel *k, const char *module, const char *agent,
 	if (module && add_file_from(&c, "provium/modules.d/provium.ko", module, 0644, 1, e))
 		goto out;
 	if (add_modules(&c, k, mmio_modules, module, "provium/modules.mmio", e) ||
-	    add_modules(&c, k, pci_modules, module, "provium/modules.pci", e))
+	    add_modules(&c, k, pci_modules, module, "provium/modules.pci", e) ||
+	    add_modules(&c, k, blk_modules, NULL, "provium/modules.blk", e))
 		goto out;
 	cpio_finish(&c);
 	if (write_whole_file(out, c.data, c.len)) {
@@ -270,5 +274,73 @@ int initramfs_prepare(const struct kernel *k, const char *module, char *out,
 	if (access(out, R_OK))
 		rc = build(k, module, agent, out, e);
 	free(agent);
+	return rc;
+}
+
+static int append_file(FILE *out, const char *path, struct error *e)
+{
+	size_t len;
+	uint8_t *d = read_whole_file(path, &len);
+	int rc = 0;
+
+	if (!d)
+		return errorf(e, "cannot read %s: %s", path, strerror(errno));
+	if (fwrite(d, 1, len, out) != len)
+		rc = errorf(e, "cannot write the initramfs: %s", strerror(errno));
+	/* the next archive starts on a 4-byte boundary */
+	while (!rc && len++ % 4)
+		fputc(0, out);
+	free(d);
+	return rc;
+}
+
+int initramfs_compose(const char *out, const char *user_initrd, const char *base,
+		      const struct vm_file *files, size_t nfiles, struct error *e)
+{
+	FILE *f = fopen(out, "we");
+	struct cpio c;
+	size_t i;
+	int rc = 0;
+
+	if (!f)
+		return errorf(e, "cannot create %s: %s", out, strerror(errno));
+	if (user_initrd && user_initrd[0])
+		rc = append_file(f, user_initrd, e);
+	if (!rc)
+		rc = append_file(f, base, e);
+	cpio_init(&c);
+	for (i = 0; !rc && i < nfiles; i++) {
+		const char *g = files[i].guest;
+		struct stat st;
+		size_t len;
+		uint8_t *d;
+		char dir[512];
+
+		if (g[0] != '/' || strstr(g, "/../") || strlen(g) >= sizeof(dir)) {
+			rc = errorf(e, "files: guest path '%s' must be absolute and plain", g);
+			break;
+		}
+		/* parent directories first, like mkdir -p */
+		for (const char *p = strchr(g + 1, '/'); p; p = strchr(p + 1, '/')) {
+			snprintf(dir, sizeof(dir), "%.*s", (int)(p - g - 1), g + 1);
+			cpio_dir(&c, dir, 0755);
+		}
+		d = read_whole_file(files[i].host, &len);
+		if (!d || stat(files[i].host, &st)) {
+			rc = errorf(e, "files: cannot read %s: %s", files[i].host, strerror(errno));
+			free(d);
+			break;
+		}
+		cpio_file(&c, g + 1, st.st_mode & 07777, d, len);
+		free(d);
+	}
+	if (!rc && nfiles) {
+		cpio_finish(&c);
+		if (fwrite(c.data, 1, c.len, f) != c.len)
+			rc = errorf(e, "cannot write the initramfs: %s", strerror(errno));
+	}
+	cpio_free(&c);
+	if (fclose(f) && !rc)
+		rc = errorf(e, "cannot write %s: %s", out, strerror(errno));
 	return rc;
 }

@@ -6,6 +6,7 @@
 #define PROVIUM_INITRAMFS_H
 
 #include "kernel.h"
+#include "vm.h"
 
 /*
  * Build (or find in the cache) the initramfs for @k. @module is the
@@ -13,6 +14,13 @@
  */
 int initramfs_prepare(const struct kernel *k, const char *module, char *out,
 		      size_t outlen, struct error *e);
+
+/*
+ * Write @out: the user's initramfs (kept as it is, may be compressed), then
+ * Provium's, then a segment with the injected @files.
+ */
+int initramfs_compose(const char *out, const char *user_initrd, const char *base,
+		      const struct vm_file *files, size_t nfiles, struct error *e);
 
 /* Modules (paths under k->moddir) needed for @names, dependencies first. */
 int modules_resolve(const char *moddir, const char *const *names, char ***paths,

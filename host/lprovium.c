@@ -4,6 +4,8 @@
  * call.c and pack.c. lua/provium/init.lua builds the public API on top.
  */
 #include <errno.h>
+#include <time.h>
+#include <unistd.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +32,86 @@ struct lvm {
 	struct call_result last;
 	int has_last;
 	char *last_log;
+	struct vm_file *files;		/* boot options, owned here */
+	struct vm_disk *disks;
 };
+
+static void free_boot_options(struct lvm *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->cfg.nfiles; i++) {
+		free(v->files[i].guest);
+		free(v->files[i].host);
+	}
+	for (i = 0; i < v->cfg.ndisks; i++)
+		free(v->disks[i].path);
+	free(v->files);
+	free(v->disks);
+	v->files = NULL;
+	v->disks = NULL;
+	v->cfg.nfiles = v->cfg.ndisks = 0;
+}
+
+/* boot{files = {[guest] = host}}: every host file must be readable now */
+static void parse_files(lua_State *L, struct lvm *v, int t)
+{
+	size_t n = 0;
+
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		const char *g = lua_tostring(L, -2), *h = lua_tostring(L, -1);
+
+		if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
+			luaL_error(L, "vm:boot: files must map guest paths to host paths (strings)");
+		if (g[0] != '/')
+			luaL_error(L, "vm:boot: files: guest path '%s' is not absolute", g);
+		if (access(h, R_OK))
+			luaL_error(L, "vm:boot: files: cannot read host file %s: %s", h,
+				   strerror(errno));
+		v->files = xrealloc(v->files, (n + 1) * sizeof(*v->files));
+		v->files[n].guest = xstrdup(g);
+		v->files[n].host = xstrdup(h);
+		v->cfg.nfiles = ++n;
+		lua_pop(L, 1);
+	}
+	v->cfg.files = v->files;
+}
+
+/* boot{disks = {"a.img", {file = "b.img", readonly = true}}} */
+static void parse_disks(lua_State *L, struct lvm *v, int t)
+{
+	lua_Integer n = luaL_len(L, t), i;
+
+	if (n > 16)
+		luaL_error(L, "vm:boot: %d disks, at most 16", (int)n);
+	for (i = 1; i <= n; i++) {
+		const char *path = NULL;
+		int ro = 0;
+
+		lua_geti(L, t, i);
+		if (lua_type(L, -1) == LUA_TSTRING) {
+			path = lua_tostring(L, -1);
+		} else if (lua_type(L, -1) == LUA_TTABLE) {
+			lua_getfield(L, -1, "readonly");
+			ro = lua_toboolean(L, -1);
+			lua_pop(L, 1);
+			lua_getfield(L, -1, "file");
+			path = lua_tostring(L, -1);
+			lua_pop(L, 1);
+		}
+		if (!path)
+			luaL_error(L, "vm:boot: disks[%d] must be a path or {file = path}", (int)i);
+		if (access(path, ro ? R_OK : R_OK | W_OK))
+			luaL_error(L, "vm:boot: disks[%d]: %s: %s", (int)i, path, strerror(errno));
+		v->disks = xrealloc(v->disks, i * sizeof(*v->disks));
+		v->disks[i - 1].path = xstrdup(path);
+		v->disks[i - 1].readonly = ro;
+		v->cfg.ndisks = (size_t)i;
+		lua_pop(L, 1);
+	}
+	v->cfg.disks = v->disks;
+}
 
 static struct lvm *checkvm(lua_State *L)
 {
@@ -119,6 +200,16 @@ static int l_boot(lua_State *L)
 			v->cfg.cpus = (unsigned int)n;
 		}
 		lua_pop(L, 1);
+		if (lua_getfield(L, 2, "files") != LUA_TNIL) {
+			luaL_checktype(L, -1, LUA_TTABLE);
+			parse_files(L, v, lua_gettop(L));
+		}
+		lua_pop(L, 1);
+		if (lua_getfield(L, 2, "disks") != LUA_TNIL) {
+			luaL_checktype(L, -1, LUA_TTABLE);
+			parse_disks(L, v, lua_gettop(L));
+		}
+		lua_pop(L, 1);
 		if (lua_getfield(L, 2, "timeout") != LUA_TNIL) {
 			lua_Number t = luaL_checknumber(L, -1);
 
@@ -162,6 +253,7 @@ static int l_gc(lua_State *L)
 		vm_kill(&v->vm);
 	free(v->last_log);
 	v->last_log = NULL;
+	free_boot_options(v);
 	return 0;
 }
 
@@ -625,8 +717,26 @@ static int l_now(lua_State *L)
 	return 1;
 }
 
+/* provium.core.sleep(seconds): for polling helpers such as vm:wait_until */
+static int l_sleep(lua_State *L)
+{
+	lua_Number t = luaL_checknumber(L, 1);
+	struct timespec ts;
+
+	if (t < 0 || t > 3600)
+		return luaL_argerror(L, 1, "seconds outside 0..3600");
+	ts.tv_sec = (time_t)t;
+	ts.tv_nsec = (long)((t - (lua_Number)ts.tv_sec) * 1e9);
+	while (nanosleep(&ts, &ts) && errno == EINTR && !provium_interrupted)
+		;
+	if (provium_interrupted)
+		return luaL_error(L, "interrupted");
+	return 0;
+}
+
 static const luaL_Reg core_funcs[] = {
 	{ "now", l_now },
+	{ "sleep", l_sleep },
 	{ "create", l_create },
 	{ "pack", l_pack },
 	{ "unpack", l_unpack },

@@ -122,11 +122,20 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, stru
 		snprintf(tsc, sizeof(tsc), " tsc_early_khz=%lu", khz);
 	arg(a, "console=ttyS0 %s panic=-1 reboot=t rdinit=/provium/agent "
 	    "provium.enable=1%s no_timer_check noreplace-smp cryptomgr.notests "
-	    "random.trust_cpu=on provium_agent.modules=/provium/modules.%s%s%s%s%s%s",
+	    "random.trust_cpu=on provium_agent.modules=/provium/modules.%s%s%s%s%s%s%s%s%s",
 	    c->probe_silence_ms ? "earlyprintk=serial" : "quiet loglevel=4", tsc,
-	    microvm ? "mmio" : "pci", microvm ? " pci=off" : "",
+	    microvm ? "mmio" : "pci", c->ndisks ? ",/provium/modules.blk" : "",
+	    c->init[0] ? " provium_agent.init=" : "", c->init, microvm ? " pci=off" : "",
 	    c->append[0] ? " " : "", c->append, getenv("PROVIUM_APPEND") ? " " : "",
 	    getenv("PROVIUM_APPEND") ? getenv("PROVIUM_APPEND") : "");
+	for (size_t i = 0; i < c->ndisks; i++) {
+		arg(a, "-drive");
+		arg(a, "file=%s,if=none,id=disk%zu,format=%s%s", c->disks[i].path, i,
+		    strstr(c->disks[i].path, ".qcow2") ? "qcow2" : "raw",
+		    c->disks[i].readonly ? ",readonly=on" : "");
+		arg(a, "-device");
+		arg(a, "%s,drive=disk%zu", microvm ? "virtio-blk-device" : "virtio-blk-pci", i);
+	}
 	arg(a, "-serial");
 	arg(a, "file:%s", vm->console);
 	arg(a, "-device");
@@ -449,7 +458,7 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 	char initrd[600], *sock;
 	struct argv a = { { 0 }, 0 };
 	uint64_t t0 = mono_ns(), deadline;
-	int lfd, rc;
+	int lfd, rc = 0;
 
 	snprintf(vm->accel, sizeof(vm->accel), "%s", accel);
 	if (initramfs_prepare(&vm->cfg.kernel, vm->cfg.module[0] ? vm->cfg.module : NULL,
@@ -462,6 +471,16 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 		return errorf(e, "cannot create a run directory: %s", strerror(errno));
 	}
 	snprintf(vm->console, sizeof(vm->console), "%s/console.log", vm->rundir);
+	if (vm->cfg.initrd[0] || vm->cfg.nfiles) {
+		char *mine = xasprintf("%s/initrd.img", vm->rundir);
+
+		rc = initramfs_compose(mine, vm->cfg.initrd, initrd, vm->cfg.files,
+				       vm->cfg.nfiles, e);
+		snprintf(initrd, sizeof(initrd), "%s", mine);
+		free(mine);
+		if (rc)
+			return -1;
+	}
 	sock = xasprintf("%s/agent.sock", vm->rundir);
 	lfd = listen_unix(sock, e);
 	if (lfd < 0) {

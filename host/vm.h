@@ -14,11 +14,26 @@
 
 #define VM_DEFAULT_CALL_TIMEOUT_MS	60000
 
+struct vm_file {
+	char *guest;		/* absolute path in the guest */
+	char *host;		/* file on the host */
+};
+
+struct vm_disk {
+	char *path;		/* raw or qcow2 image on the host */
+	int readonly;
+};
+
 struct vm_config {
 	struct kernel kernel;
 	char module[640];	/* provium.ko for this kernel, "" = none */
 	char initrd[512];	/* user initramfs to keep, "" = none */
+	char init[512];		/* user init to chain to, "" = the agent alone */
 	char append[1024];	/* extra kernel command line */
+	const struct vm_file *files;	/* injected into the initramfs */
+	size_t nfiles;
+	const struct vm_disk *disks;	/* virtio-blk: /dev/vda, /dev/vdb, ... */
+	size_t ndisks;
 	unsigned int memory_mb;
 	unsigned int cpus;
 	const char *accel;	/* "kvm" or "tcg"; NULL = decide */

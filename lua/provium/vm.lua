@@ -1,6 +1,8 @@
 -- provium.vm: VM methods written in Lua on top of the C primitives
 -- (_exec, _call, _insmod): command results, buffers, pointers, ioctls.
 local M = {}
+local json = require("provium.json")
+local core = require("provium.core")
 
 local Output = {}
 Output.__index = Output
@@ -146,6 +148,66 @@ function M.install(methods)
       stdout = output(out),
       stderr = output(err),
     }
+  end
+
+  -- vm:json(cmd) -> the command's stdout decoded as JSON (error if it failed)
+  function methods:json(cmd)
+    local r = self:exec(cmd)
+    if not r.ok then
+      error(string.format("vm:json: '%s' exited %d: %s", tostring(cmd), r.exit_code,
+        r.stderr.value), 2)
+    end
+    local ok, v = pcall(json.decode, r.stdout.value)
+    if not ok then error("vm:json: output of '" .. tostring(cmd) .. "': " .. v, 2) end
+    return v
+  end
+
+  -- vm:dmesg(pattern?) -> the kernel log, or only the lines matching a Lua pattern
+  function methods:dmesg(pattern)
+    local r = self:exec({ "/bin/dmesg" })
+    if not r.ok then error("vm:dmesg: " .. r.stderr.value, 2) end
+    if not pattern then return r.stdout.value end
+    local lines = {}
+    for l in r.stdout.value:gmatch("[^\n]+") do
+      if l:find(pattern) then lines[#lines + 1] = l end
+    end
+    return table.concat(lines, "\n") .. (#lines > 0 and "\n" or "")
+  end
+
+  -- vm:mount_vfs(): debugfs, tracefs, configfs, devpts, /dev/shm, cgroup2,
+  -- securityfs, bpf; each only if not mounted yet, so calling twice is fine
+  function methods:mount_vfs()
+    local script = [[
+m() { grep -q " $2 " /proc/mounts || { mkdir -p "$2" && mount -t "$1" "$1" "$2"; } || echo "$1 on $2 failed" >&2; }
+m debugfs /sys/kernel/debug
+m tracefs /sys/kernel/tracing
+m configfs /sys/kernel/config
+m securityfs /sys/kernel/security
+m devpts /dev/pts
+m tmpfs /dev/shm
+m cgroup2 /sys/fs/cgroup
+m bpf /sys/fs/bpf
+true]]
+    local r = self:exec(script)
+    return r.stderr.value == "", r.stderr.value
+  end
+
+  -- vm:wait_until(fn, {timeout = s, interval = s, desc = "..."}): poll fn
+  -- until it returns a true value, which is returned; an error on timeout
+  function methods:wait_until(fn, opts)
+    if type(fn) ~= "function" then error("bad argument #1 to 'wait_until' (function expected)", 2) end
+    opts = opts or {}
+    local timeout, interval = opts.timeout or 10, opts.interval or 0.05
+    local deadline = core.now() + timeout
+    while true do
+      local v = fn(self)
+      if v then return v end
+      if core.now() >= deadline then
+        error(string.format("vm:wait_until: %s not true after %.1f s", opts.desc or "condition",
+          timeout), 2)
+      end
+      core.sleep(interval)
+    end
   end
 
   -- vm:insmod(host_path, params?): copy a module into the guest and load it
