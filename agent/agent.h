@@ -47,14 +47,38 @@ void op_call(struct channel *ch, const struct proto_msg *m);
 void op_write_file(struct channel *ch, const struct proto_msg *m);
 void op_read_file(struct channel *ch, const struct proto_msg *m);
 void op_insmod(struct channel *ch, const struct proto_msg *m);
+void op_job_start(struct channel *ch, const struct proto_msg *m);
+void op_job_wait(struct channel *ch, const struct proto_msg *m);
+void op_job_kill(struct channel *ch, const struct proto_msg *m);
+
+/* ops_call.c: per serving thread */
+void call_init(void);
+void call_fini(void);
+int call_module_available(void);
+
+/* serve.c: the request loop, shared by the agent and its workers */
+void serve(struct channel *ch, int sigfd);
+int dispatch_request(struct channel *ch, const struct proto_msg *m);
+
+/* workers.c: forked or threaded copies of the serving loop */
+void op_spawn(struct channel *ch, const struct proto_msg *m);
+void op_worker_kill(struct channel *ch, const struct proto_msg *m);
+int workers_forward(struct channel *ch, const struct proto_msg *m);
+int workers_poll_fds(struct pollfd *pfd, int max);
+void workers_handle(struct channel *ch, const struct pollfd *pfd, int n);
+void workers_reaped(struct channel *ch, pid_t pid);
+void workers_close_all(void);
+extern __thread int in_worker;
 
 /* exec children are tracked until they exit and their pipes drain */
 void exec_init(void);
 int exec_poll_fds(struct pollfd *pfd, int max);	/* add pipe fds */
 void exec_handle(struct channel *ch, const struct pollfd *pfd, int n);
 void exec_reap(struct channel *ch);		/* after SIGCHLD */
+int exec_exited(pid_t pid, int status);
 int exec_next_deadline_ms(void);		/* -1 = none */
-void exec_check_deadlines(void);
+void exec_check_deadlines(struct channel *ch);
+void exec_kill_all(void);
 
 /* the user-space executor, also used when the module refuses a call */
 struct provium_call;
@@ -63,7 +87,7 @@ void user_execute_in_child(struct provium_call *c);
 
 uint64_t now_ns(void);
 #include <signal.h>
-extern volatile sig_atomic_t call_timed_out;	/* set by SIGALRM */
+extern __thread volatile sig_atomic_t call_timed_out;	/* set by SIGALRM */
 void agent_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

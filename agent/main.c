@@ -16,10 +16,6 @@
 #include "agent.h"
 
 #define PORT_NAME	"org.provium.agent"
-#define MAX_POLL	256
-
-void call_init(void);
-int call_module_available(void);
 
 void agent_log(const char *fmt, ...)
 {
@@ -32,7 +28,7 @@ void agent_log(const char *fmt, ...)
 	va_end(ap);
 }
 
-volatile sig_atomic_t call_timed_out;
+__thread volatile sig_atomic_t call_timed_out;
 
 static void on_alarm(int sig)
 {
@@ -46,6 +42,7 @@ static int setup_signals(void)
 	sigset_t set;
 
 	sigaction(SIGALRM, &sa, NULL);
+	sigaction(SIGUSR2, &sa, NULL);	/* wakes a worker thread being stopped */
 	signal(SIGPIPE, SIG_IGN);
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
@@ -76,78 +73,6 @@ static void send_hello(struct channel *ch, const char *module_err)
 		proto_put_str(b, PROTO_A_MODULE_ERROR, err);
 	proto_put_u64(b, PROTO_A_BOOT_NS, (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec);
 	channel_send(ch, b);
-}
-
-/* Returns 1 when the guest should power off. */
-static int dispatch_request(struct channel *ch, const struct proto_msg *m)
-{
-	switch (m->hdr.type) {
-	case PROTO_MSG_PING:
-		proto_begin(&ch->out, PROTO_MSG_PING, m->hdr.id, 0);
-		channel_send(ch, &ch->out);
-		return 0;
-	case PROTO_MSG_EXEC:
-		op_exec(ch, m);
-		return 0;
-	case PROTO_MSG_CALL:
-		op_call(ch, m);
-		return 0;
-	case PROTO_MSG_WRITE_FILE:
-		op_write_file(ch, m);
-		return 0;
-	case PROTO_MSG_READ_FILE:
-		op_read_file(ch, m);
-		return 0;
-	case PROTO_MSG_INSMOD:
-		op_insmod(ch, m);
-		return 0;
-	case PROTO_MSG_SHUTDOWN:
-		proto_begin(&ch->out, PROTO_MSG_SHUTDOWN, m->hdr.id, 0);
-		channel_send(ch, &ch->out);
-		return 1;
-	}
-	channel_reply_error(ch, m, ENOSYS, "the agent does not serve %s requests",
-			    proto_msg_name(m->hdr.type));
-	return 0;
-}
-
-static void serve(struct channel *ch, int sigfd)
-{
-	struct pollfd pfd[MAX_POLL];
-	struct proto_msg m;
-	char err[256];
-
-	for (;;) {
-		int n = 2, rc;
-
-		pfd[0] = (struct pollfd){ ch->fd, POLLIN, 0 };
-		pfd[1] = (struct pollfd){ sigfd, POLLIN, 0 };
-		n += exec_poll_fds(pfd + 2, MAX_POLL - 2);
-		if (poll(pfd, n, exec_next_deadline_ms()) < 0 && errno != EINTR)
-			return;
-		exec_check_deadlines();
-		if (pfd[1].revents) {
-			struct signalfd_siginfo si;
-
-			while (read(sigfd, &si, sizeof(si)) == sizeof(si))
-				;
-			exec_reap(ch);
-		}
-		exec_handle(ch, pfd + 2, n - 2);
-		if (!(pfd[0].revents & (POLLIN | POLLHUP | POLLERR)))
-			continue;
-		if (channel_fill(ch))
-			return;
-		while ((rc = channel_next(ch, &m, err, sizeof(err))) == 1) {
-			if (dispatch_request(ch, &m))
-				return;
-			channel_consume(ch, &m);
-		}
-		if (rc < 0) {
-			agent_log("malformed frame from the host: %s", err);
-			return;
-		}
-	}
 }
 
 int main(void)
@@ -185,6 +110,7 @@ int main(void)
 	}
 	send_hello(&ch, module_err);
 	serve(&ch, sigfd);
+	workers_close_all();
 	guest_power_off();
 	return 0;
 }

@@ -8,21 +8,53 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/time.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../kmod/provium_desc.h"
 #include "agent.h"
 
-static int provium_fd = -1;
-static int kmsg_fd = -1;
-static uint8_t *desc;		/* reused for every call: no per-call malloc */
-static size_t desc_cap;
+/* per serving thread: workers have their own */
+static __thread int provium_fd = -1;
+static __thread int kmsg_fd = -1;	/* its own read position */
+static __thread uint8_t *desc;		/* reused for every call: no per-call malloc */
+static __thread size_t desc_cap;
+static __thread timer_t call_timer;
+static __thread int have_timer;
 
+/* (Re)open this thread's devices; a forked worker must not share offsets. */
 void call_init(void)
 {
+	struct sigevent sev = { .sigev_notify = SIGEV_THREAD_ID, .sigev_signo = SIGALRM };
+
+	if (provium_fd >= 0)
+		close(provium_fd);
+	if (kmsg_fd >= 0)
+		close(kmsg_fd);
 	provium_fd = open(PROVIUM_DEVICE, O_RDWR | O_CLOEXEC);
 	kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	/* the timeout signal goes to the thread whose call it interrupts */
+	sev._sigev_un._tid = (pid_t)syscall(SYS_gettid);
+	if (have_timer)
+		timer_delete(call_timer);
+	have_timer = timer_create(CLOCK_MONOTONIC, &sev, &call_timer) == 0;
+}
+
+void call_fini(void)
+{
+	if (provium_fd >= 0)
+		close(provium_fd);
+	if (kmsg_fd >= 0)
+		close(kmsg_fd);
+	if (have_timer)
+		timer_delete(call_timer);
+	free(desc);
+	desc = NULL;
+	desc_cap = 0;
+	provium_fd = kmsg_fd = -1;
+	have_timer = 0;
 }
 
 int call_module_available(void)
@@ -66,11 +98,12 @@ static void collect_log(struct proto_buf *b)
 /* Arm (ms > 0) or disarm (0) the call's timer; call_timed_out says if it fired. */
 static void arm_timeout(uint32_t ms)
 {
-	struct itimerval it = { { 0, 0 }, { ms / 1000, (ms % 1000) * 1000 } };
+	struct itimerspec it = { { 0, 0 }, { ms / 1000, (long)(ms % 1000) * 1000000 } };
 
 	if (ms)
 		call_timed_out = 0;
-	setitimer(ITIMER_REAL, &it, NULL);
+	if (have_timer)
+		timer_settime(call_timer, 0, &it, NULL);
 }
 
 void op_call(struct channel *ch, const struct proto_msg *m)
@@ -118,6 +151,12 @@ void op_call(struct channel *ch, const struct proto_msg *m)
 	if (provium_fd >= 0 && executor != PROVIUM_EXEC_USER) {
 		if (ioctl(provium_fd, PROVIUM_IOC_CALL, c)) {
 			err = errno;
+			/*
+			 * A caller that gave up CAP_SYS_ADMIN (a worker after setuid)
+			 * may not use the module: the user-space executor serves it.
+			 */
+			if (err == EPERM && executor != PROVIUM_EXEC_MODULE)
+				goto user;
 			if (timeout_ms)
 				arm_timeout(0);
 			channel_reply_error(ch, m, err, "provium.ko rejected the call "
@@ -126,6 +165,7 @@ void op_call(struct channel *ch, const struct proto_msg *m)
 		}
 	}
 	if (c->status == PROVIUM_STATUS_REFUSED) {
+user:
 		err = -provium_desc_check(c);
 		if (err) {
 			if (timeout_ms)

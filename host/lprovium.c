@@ -23,7 +23,9 @@
 #define CALL_GRACE_MS 5000
 
 struct lvm {
-	struct vm vm;
+	struct vm own;			/* the VM, for an object made by create() */
+	struct vm *vm;			/* own, or the parent's for a worker */
+	uint32_t worker;		/* worker id, 0 for the VM itself */
 	struct vm_config cfg;
 	int booted;
 	int call_timeout_ms;
@@ -122,36 +124,45 @@ static struct lvm *checkrunning(lua_State *L, const char *what)
 {
 	struct lvm *v = checkvm(L);
 
+	if (!v->booted && v->worker)
+		luaL_error(L, "%s: this worker was killed", what);
 	if (!v->booted)
 		luaL_error(L, "%s: the VM is not booted (call vm:boot() first)", what);
-	if (v->vm.dead)
+	if (v->vm->dead)
 		luaL_error(L, "%s: the VM is not running (%s); console: %s", what,
-			   v->vm.dead_reason, v->vm.console);
+			   v->vm->dead_reason, v->vm->console);
 	return v;
 }
 
 /* Raise the VM's failure, with the console tail when the guest died. */
 static int vm_error(lua_State *L, struct lvm *v, const char *what, const struct error *e)
 {
-	if (v->vm.dead && v->vm.console[0]) {
-		char *tail = vm_console_tail(&v->vm, 1500);
+	if (v->vm->dead && v->vm->console[0]) {
+		char *tail = vm_console_tail(v->vm, 1500);
 
 		lua_pushfstring(L, "%s: %s\n--- console tail (%s) ---\n%s", what, e->msg,
-				v->vm.console, tail);
+				v->vm->console, tail);
 		free(tail);
 		return lua_error(L);
 	}
 	return luaL_error(L, "%s: %s", what, e->msg);
 }
 
+static void not_for_workers(lua_State *L, struct lvm *v, const char *what)
+{
+	if (v->worker)
+		luaL_error(L, "%s is not available on a worker", what);
+}
+
 static int l_create(lua_State *L)
 {
 	const char *profile = luaL_optstring(L, 1, "default");
-	struct lvm *v = lua_newuserdatauv(L, sizeof(*v), 0);
+	struct lvm *v = lua_newuserdatauv(L, sizeof(*v), 1);
 	struct error e;
 
 	memset(v, 0, sizeof(*v));
-	v->vm.fd = v->vm.pidfd = -1;
+	v->vm = &v->own;
+	v->vm->fd = v->vm->pidfd = -1;
 	v->call_timeout_ms = VM_DEFAULT_CALL_TIMEOUT_MS;
 	luaL_setmetatable(L, VM_MT);
 	if (config_profile(profile, &v->cfg, &e))
@@ -185,6 +196,7 @@ static int l_boot(lua_State *L)
 	struct lvm *v = checkvm(L);
 	struct error e;
 
+	not_for_workers(L, v, "vm:boot");
 	if (v->booted)
 		return luaL_error(L, "vm:boot: this VM was already booted");
 	if (!lua_isnoneornil(L, 2)) {
@@ -219,7 +231,7 @@ static int l_boot(lua_State *L)
 		}
 		lua_pop(L, 1);
 	}
-	if (vm_boot(&v->vm, &v->cfg, &e))
+	if (vm_boot(v->vm, &v->cfg, &e))
 		return luaL_error(L, "vm:boot: %s", e.msg);
 	v->booted = 1;
 	lua_settop(L, 1);
@@ -231,7 +243,8 @@ static int l_shutdown(lua_State *L)
 	struct lvm *v = checkvm(L);
 	struct error e;
 
-	if (v->booted && v->vm.rundir[0] && vm_shutdown(&v->vm, &e))
+	not_for_workers(L, v, "vm:shutdown");
+	if (v->booted && v->vm->rundir[0] && vm_shutdown(v->vm, &e))
 		return luaL_error(L, "vm:shutdown: %s", e.msg);
 	return 0;
 }
@@ -240,8 +253,22 @@ static int l_kill(lua_State *L)
 {
 	struct lvm *v = checkvm(L);
 
-	if (v->booted && v->vm.rundir[0])
-		vm_kill(&v->vm);
+	if (v->worker) {
+		struct proto_msg m;
+		struct error e;
+
+		if (v->vm->dead || !v->booted)
+			return 0;
+		vm_begin(v->vm, PROTO_MSG_WORKER_KILL);
+		proto_put_u32(&v->vm->out, PROTO_A_WORKER_ID, v->worker);
+		if (vm_request(v->vm, v->call_timeout_ms, &m, &e))
+			return vm_error(L, v, "worker:kill", &e);
+		v->booted = 0;
+		return 0;
+	}
+
+	if (v->booted && v->vm->rundir[0])
+		vm_kill(v->vm);
 	return 0;
 }
 
@@ -249,12 +276,22 @@ static int l_gc(lua_State *L)
 {
 	struct lvm *v = checkvm(L);
 
-	if (v->booted && v->vm.rundir[0])
-		vm_kill(&v->vm);
+	if (v->worker)
+		return 0;	/* the worker goes with its VM */
+	if (v->booted && v->vm->rundir[0])
+		vm_kill(v->vm);
 	free(v->last_log);
 	v->last_log = NULL;
 	free_boot_options(v);
 	return 0;
+}
+
+/* Start a request; a worker's requests are routed to it by the agent. */
+static void begin(struct lvm *v, unsigned int type)
+{
+	vm_begin(v->vm, type);
+	if (v->worker)
+		proto_put_u32(&v->vm->out, PROTO_A_WORKER, v->worker);
 }
 
 /* Send the spec in v->spec and store the result; leaves the reply in @m. */
@@ -264,15 +301,15 @@ static void run_call(lua_State *L, struct lvm *v, const char *what, uint32_t exe
 	char err[512];
 	struct error e;
 
-	vm_begin(&v->vm, PROTO_MSG_CALL);
-	if (call_encode(&v->spec, &v->vm.out, err, sizeof(err)))
+	begin(v, PROTO_MSG_CALL);
+	if (call_encode(&v->spec, &v->vm->out, err, sizeof(err)))
 		luaL_error(L, "%s: %s", what, err);
 	if (!executor)
 		executor = v->executor;
 	if (executor)
-		proto_put_u32(&v->vm.out, PROTO_A_EXECUTOR, executor);
-	proto_put_u32(&v->vm.out, PROTO_A_TIMEOUT_MS, v->call_timeout_ms);
-	if (vm_request(&v->vm, v->call_timeout_ms + CALL_GRACE_MS, m, &e))
+		proto_put_u32(&v->vm->out, PROTO_A_EXECUTOR, executor);
+	proto_put_u32(&v->vm->out, PROTO_A_TIMEOUT_MS, v->call_timeout_ms);
+	if (vm_request(v->vm, v->call_timeout_ms + CALL_GRACE_MS, m, &e))
 		vm_error(L, v, what, &e);
 	if (call_decode(&v->spec, m, &v->last, err, sizeof(err)))
 		luaL_error(L, "%s: %s", what, err);
@@ -464,7 +501,7 @@ static int l_exec(lua_State *L)
 	n = luaL_len(L, 2);
 	if (n < 1)
 		return luaL_error(L, "vm:exec: empty command");
-	vm_begin(&v->vm, PROTO_MSG_EXEC);
+	begin(v, PROTO_MSG_EXEC);
 	for (i = 1; i <= n; i++) {
 		size_t len;
 		const char *a;
@@ -473,19 +510,19 @@ static int l_exec(lua_State *L)
 		a = lua_tolstring(L, -1, &len);
 		if (!a)
 			return luaL_error(L, "vm:exec: argument %d is not a string", (int)i);
-		proto_put(&v->vm.out, PROTO_A_ARGV, a, len);
+		proto_put(&v->vm->out, PROTO_A_ARGV, a, len);
 		lua_pop(L, 1);
 	}
 	if (!lua_isnoneornil(L, 3)) {
 		size_t len;
 		const char *in = luaL_checklstring(L, 3, &len);
 
-		proto_put(&v->vm.out, PROTO_A_STDIN, in, len);
+		proto_put(&v->vm->out, PROTO_A_STDIN, in, len);
 	}
 	if (timeout > 0)
-		proto_put_u32(&v->vm.out, PROTO_A_TIMEOUT_MS, (uint32_t)(timeout * 1000));
+		proto_put_u32(&v->vm->out, PROTO_A_TIMEOUT_MS, (uint32_t)(timeout * 1000));
 	wait_ms = timeout > 0 ? (int)(timeout * 1000) + CALL_GRACE_MS : 0;
-	if (vm_request(&v->vm, wait_ms, &m, &e))
+	if (vm_request(v->vm, wait_ms, &m, &e))
 		return vm_error(L, v, "vm:exec", &e);
 	lua_pushinteger(L, proto_u32(&m, PROTO_A_EXIT_CODE, 0));
 	lua_pushlstring(L, (const char *)m.attr[PROTO_A_STDOUT], m.attr_len[PROTO_A_STDOUT]);
@@ -493,6 +530,120 @@ static int l_exec(lua_State *L)
 	lua_pushinteger(L, proto_u32(&m, PROTO_A_SIGNAL, 0));
 	lua_pushboolean(L, proto_u32(&m, PROTO_A_TIMED_OUT, 0) != 0);
 	return 5;
+}
+
+/* vm:_job_start(argv, stdin) -> id, pid */
+static int l_job_start(lua_State *L)
+{
+	struct lvm *v = checkrunning(L, "vm:background");
+	struct proto_msg m;
+	struct error e;
+	lua_Integer n, i;
+
+	luaL_checktype(L, 2, LUA_TTABLE);
+	n = luaL_len(L, 2);
+	if (n < 1)
+		return luaL_error(L, "vm:background: empty command");
+	begin(v, PROTO_MSG_JOB_START);
+	for (i = 1; i <= n; i++) {
+		size_t len;
+		const char *a;
+
+		lua_geti(L, 2, i);
+		a = lua_tolstring(L, -1, &len);
+		if (!a)
+			return luaL_error(L, "vm:background: argument %d is not a string", (int)i);
+		proto_put(&v->vm->out, PROTO_A_ARGV, a, len);
+		lua_pop(L, 1);
+	}
+	if (!lua_isnoneornil(L, 3)) {
+		size_t len;
+		const char *in = luaL_checklstring(L, 3, &len);
+
+		proto_put(&v->vm->out, PROTO_A_STDIN, in, len);
+	}
+	if (vm_request(v->vm, v->call_timeout_ms, &m, &e))
+		return vm_error(L, v, "vm:background", &e);
+	lua_pushinteger(L, proto_u32(&m, PROTO_A_JOB_ID, 0));
+	lua_pushinteger(L, proto_u32(&m, PROTO_A_PID, 0));
+	return 2;
+}
+
+/* vm:_job_wait(id, timeout_s) -> like _exec, or nothing but timed_out=true */
+static int l_job_wait(lua_State *L)
+{
+	struct lvm *v = checkrunning(L, "vm:job_wait");
+	lua_Integer id = luaL_checkinteger(L, 2);
+	double timeout = luaL_optnumber(L, 3, 0);
+	struct proto_msg m;
+	struct error e;
+
+	begin(v, PROTO_MSG_JOB_WAIT);
+	proto_put_u32(&v->vm->out, PROTO_A_JOB_ID, (uint32_t)id);
+	if (timeout > 0)
+		proto_put_u32(&v->vm->out, PROTO_A_TIMEOUT_MS, (uint32_t)(timeout * 1000));
+	if (vm_request(v->vm, timeout > 0 ? (int)(timeout * 1000) + CALL_GRACE_MS : 0, &m, &e))
+		return vm_error(L, v, "vm:job_wait", &e);
+	if (!proto_has(&m, PROTO_A_EXIT_CODE)) {
+		lua_pushnil(L);
+		lua_pushnil(L);
+		lua_pushnil(L);
+		lua_pushnil(L);
+		lua_pushboolean(L, 1);
+		return 5;
+	}
+	lua_pushinteger(L, proto_u32(&m, PROTO_A_EXIT_CODE, 0));
+	lua_pushlstring(L, (const char *)m.attr[PROTO_A_STDOUT], m.attr_len[PROTO_A_STDOUT]);
+	lua_pushlstring(L, (const char *)m.attr[PROTO_A_STDERR], m.attr_len[PROTO_A_STDERR]);
+	lua_pushinteger(L, proto_u32(&m, PROTO_A_SIGNAL, 0));
+	lua_pushboolean(L, 0);
+	return 5;
+}
+
+static int l_job_kill(lua_State *L)
+{
+	struct lvm *v = checkrunning(L, "vm:job_kill");
+	lua_Integer id = luaL_checkinteger(L, 2);
+	lua_Integer sig = luaL_optinteger(L, 3, 9);
+	struct proto_msg m;
+	struct error e;
+
+	if (sig < 1 || sig > 64)
+		return luaL_argerror(L, 3, "signal number outside 1..64");
+	begin(v, PROTO_MSG_JOB_KILL);
+	proto_put_u32(&v->vm->out, PROTO_A_JOB_ID, (uint32_t)id);
+	proto_put_u32(&v->vm->out, PROTO_A_SIGNAL, (uint32_t)sig);
+	if (vm_request(v->vm, v->call_timeout_ms, &m, &e))
+		return vm_error(L, v, "vm:job_kill", &e);
+	return 0;
+}
+
+/* vm:_spawn(thread) -> worker object with the VM's methods */
+static int l_spawn(lua_State *L)
+{
+	struct lvm *v = checkrunning(L, "vm:spawn");
+	int thread = lua_toboolean(L, 2);
+	struct proto_msg m;
+	struct error e;
+	struct lvm *w;
+
+	not_for_workers(L, v, "vm:spawn");
+	begin(v, PROTO_MSG_SPAWN);
+	proto_put_u32(&v->vm->out, PROTO_A_THREAD, (uint32_t)thread);
+	if (vm_request(v->vm, v->call_timeout_ms, &m, &e))
+		return vm_error(L, v, "vm:spawn", &e);
+	w = lua_newuserdatauv(L, sizeof(*w), 1);
+	memset(w, 0, sizeof(*w));
+	w->vm = v->vm;
+	w->worker = proto_u32(&m, PROTO_A_WORKER_ID, 0);
+	w->booted = 1;
+	w->call_timeout_ms = v->call_timeout_ms;
+	w->executor = v->executor;
+	luaL_setmetatable(L, VM_MT);
+	lua_pushvalue(L, 1);		/* the VM stays alive while its worker is */
+	lua_setiuservalue(L, -2, 1);
+	lua_pushinteger(L, proto_u32(&m, PROTO_A_PID, 0));
+	return 2;
 }
 
 static int l_write_file(lua_State *L)
@@ -509,12 +660,12 @@ static int l_write_file(lua_State *L)
 	do {
 		size_t chunk = len - off > (4u << 20) ? (4u << 20) : len - off;
 
-		vm_begin(&v->vm, PROTO_MSG_WRITE_FILE);
-		proto_put_str(&v->vm.out, PROTO_A_PATH, path);
-		proto_put(&v->vm.out, PROTO_A_DATA, data + off, chunk);
-		proto_put_u32(&v->vm.out, PROTO_A_MODE, (uint32_t)mode);
-		proto_put_u32(&v->vm.out, PROTO_A_APPEND, off > 0);
-		if (vm_request(&v->vm, v->call_timeout_ms, &m, &e))
+		begin(v, PROTO_MSG_WRITE_FILE);
+		proto_put_str(&v->vm->out, PROTO_A_PATH, path);
+		proto_put(&v->vm->out, PROTO_A_DATA, data + off, chunk);
+		proto_put_u32(&v->vm->out, PROTO_A_MODE, (uint32_t)mode);
+		proto_put_u32(&v->vm->out, PROTO_A_APPEND, off > 0);
+		if (vm_request(v->vm, v->call_timeout_ms, &m, &e))
 			return vm_error(L, v, "vm:write_file", &e);
 		off += chunk;
 	} while (off < len);
@@ -532,11 +683,11 @@ static int l_read_file(lua_State *L)
 
 	luaL_buffinit(L, &b);
 	for (;;) {
-		vm_begin(&v->vm, PROTO_MSG_READ_FILE);
-		proto_put_str(&v->vm.out, PROTO_A_PATH, path);
-		proto_put_u64(&v->vm.out, PROTO_A_OFFSET, off);
-		proto_put_u64(&v->vm.out, PROTO_A_LENGTH, 4u << 20);
-		if (vm_request(&v->vm, v->call_timeout_ms, &m, &e))
+		begin(v, PROTO_MSG_READ_FILE);
+		proto_put_str(&v->vm->out, PROTO_A_PATH, path);
+		proto_put_u64(&v->vm->out, PROTO_A_OFFSET, off);
+		proto_put_u64(&v->vm->out, PROTO_A_LENGTH, 4u << 20);
+		if (vm_request(v->vm, v->call_timeout_ms, &m, &e))
 			return vm_error(L, v, "vm:read_file", &e);
 		luaL_addlstring(&b, (const char *)m.attr[PROTO_A_DATA], m.attr_len[PROTO_A_DATA]);
 		off += m.attr_len[PROTO_A_DATA];
@@ -556,10 +707,10 @@ static int l_insmod(lua_State *L)
 	struct proto_msg m;
 	struct error e;
 
-	vm_begin(&v->vm, PROTO_MSG_INSMOD);
-	proto_put_str(&v->vm.out, PROTO_A_PATH, path);
-	proto_put_str(&v->vm.out, PROTO_A_PARAMS, params);
-	if (vm_request(&v->vm, v->call_timeout_ms, &m, &e))
+	begin(v, PROTO_MSG_INSMOD);
+	proto_put_str(&v->vm->out, PROTO_A_PATH, path);
+	proto_put_str(&v->vm->out, PROTO_A_PARAMS, params);
+	if (vm_request(v->vm, v->call_timeout_ms, &m, &e))
 		return vm_error(L, v, "vm:insmod", &e);
 	return 0;
 }
@@ -571,9 +722,9 @@ static int l_set_executor(lua_State *L)
 	struct lvm *v = checkvm(L);
 	int i = luaL_checkoption(L, 2, NULL, names);
 
-	if (i == PROVIUM_EXEC_MODULE && v->booted && !v->vm.module_dispatch)
+	if (i == PROVIUM_EXEC_MODULE && v->booted && !v->vm->module_dispatch)
 		return luaL_error(L, "vm:set_executor: provium.ko is not loaded in this guest (%s)",
-				  v->vm.module_error);
+				  v->vm->module_error);
 	lua_pushstring(L, names[v->executor]);
 	v->executor = (uint32_t)i;
 	return 1;
@@ -597,25 +748,25 @@ static int l_info(lua_State *L)
 	struct lvm *v = checkvm(L);
 
 	lua_createtable(L, 0, 8);
-	lua_pushboolean(L, v->booted && !v->vm.dead);
+	lua_pushboolean(L, v->booted && !v->vm->dead);
 	lua_setfield(L, -2, "running");
-	lua_pushstring(L, v->vm.release);
+	lua_pushstring(L, v->vm->release);
 	lua_setfield(L, -2, "release");
-	lua_pushstring(L, v->vm.accel);
+	lua_pushstring(L, v->vm->accel);
 	lua_setfield(L, -2, "accel");
-	lua_pushboolean(L, v->vm.module_dispatch != 0);
+	lua_pushboolean(L, v->vm->module_dispatch != 0);
 	lua_setfield(L, -2, "module");
-	lua_pushstring(L, v->vm.module_error);
+	lua_pushstring(L, v->vm->module_error);
 	lua_setfield(L, -2, "module_error");
-	lua_pushnumber(L, v->vm.boot_ns / 1e9);
+	lua_pushnumber(L, v->vm->boot_ns / 1e9);
 	lua_setfield(L, -2, "boot_time");
-	lua_pushstring(L, v->vm.console);
+	lua_pushstring(L, v->vm->console);
 	lua_setfield(L, -2, "console");
-	lua_pushstring(L, v->vm.rundir);
+	lua_pushstring(L, v->vm->rundir);
 	lua_setfield(L, -2, "rundir");
-	lua_pushinteger(L, v->vm.qemu_pid);
+	lua_pushinteger(L, v->vm->qemu_pid);
 	lua_setfield(L, -2, "qemu_pid");
-	lua_pushstring(L, v->vm.dead_reason);
+	lua_pushstring(L, v->vm->dead_reason);
 	lua_setfield(L, -2, "dead_reason");
 	return 1;
 }
@@ -623,7 +774,7 @@ static int l_info(lua_State *L)
 static int l_console(lua_State *L)
 {
 	struct lvm *v = checkvm(L);
-	char *tail = vm_console_tail(&v->vm, (size_t)luaL_optinteger(L, 2, 1 << 20));
+	char *tail = vm_console_tail(v->vm, (size_t)luaL_optinteger(L, 2, 1 << 20));
 
 	lua_pushstring(L, tail);
 	free(tail);
@@ -700,6 +851,10 @@ static const luaL_Reg vm_methods[] = {
 	{ "_call", l_call },
 	{ "_exec", l_exec },
 	{ "_insmod", l_insmod },
+	{ "_job_start", l_job_start },
+	{ "_job_wait", l_job_wait },
+	{ "_job_kill", l_job_kill },
+	{ "_spawn", l_spawn },
 	{ "write_file", l_write_file },
 	{ "read_file", l_read_file },
 	{ "last_call", l_last_call },

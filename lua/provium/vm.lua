@@ -129,17 +129,13 @@ local function results(ret, outs, order, extra)
 end
 
 function M.install(methods)
-  function methods:exec(cmd, opts)
-    local argv
-    if type(cmd) == "string" then
-      argv = { "/bin/sh", "-c", cmd }
-    elseif type(cmd) == "table" then
-      argv = cmd
-    else
-      error("bad argument #1 to 'exec' (command string or argv table expected)", 2)
-    end
-    opts = opts or {}
-    local code, out, err, sig, timed_out = self:_exec(argv, opts.stdin, opts.timeout)
+  local function argv_of(cmd, what)
+    if type(cmd) == "string" then return { "/bin/sh", "-c", cmd } end
+    if type(cmd) == "table" then return cmd end
+    error("bad argument #1 to '" .. what .. "' (command string or argv table expected)", 3)
+  end
+
+  local function result(code, out, err, sig, timed_out)
     return {
       ok = code == 0,
       exit_code = code,
@@ -148,6 +144,50 @@ function M.install(methods)
       stdout = output(out),
       stderr = output(err),
     }
+  end
+
+  -- vm:exec(cmd, {stdin = s, timeout = seconds}) -> {ok, exit_code, stdout, stderr, ...}
+  function methods:exec(cmd, opts)
+    local argv = argv_of(cmd, "exec")
+    opts = opts or {}
+    return result(self:_exec(argv, opts.stdin, opts.timeout))
+  end
+
+  -- vm:background(cmd, {stdin = s}) -> job {id, pid}
+  function methods:background(cmd, opts)
+    local argv = argv_of(cmd, "background")
+    local id, pid = self:_job_start(argv, (opts or {}).stdin)
+    return { id = id, pid = pid, cmd = cmd }
+  end
+
+  local function job_id(job, what)
+    if type(job) ~= "table" or math.type(job.id) ~= "integer" then
+      error("bad argument #1 to '" .. what .. "' (job from vm:background expected)", 3)
+    end
+    return job.id
+  end
+
+  -- vm:job_wait(job, timeout?) -> the job's result like exec; if it still runs
+  -- at the timeout: {ok = false, timed_out = true, running = true}
+  function methods:job_wait(job, timeout)
+    local code, out, err, sig, timed_out = self:_job_wait(job_id(job, "job_wait"), timeout)
+    if timed_out and code == nil then
+      return { ok = false, timed_out = true, running = true }
+    end
+    return result(code, out, err, sig, false)
+  end
+
+  -- vm:job_kill(job, signal?) kills the job's whole session (default SIGKILL)
+  function methods:job_kill(job, sig)
+    self:_job_kill(job_id(job, "job_kill"), sig)
+  end
+
+  -- vm:spawn({thread = false}) -> a worker with the VM's methods
+  function methods:spawn(opts)
+    opts = opts or {}
+    if type(opts) ~= "table" then error("bad argument #1 to 'spawn' (table expected)", 2) end
+    local worker, pid = self:_spawn(opts.thread and true or false)
+    return worker, pid
   end
 
   -- vm:json(cmd) -> the command's stdout decoded as JSON (error if it failed)
