@@ -64,12 +64,30 @@ $(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) tests/unit/unit.h
 unit: $(BUILD)/unit
 	$(BUILD)/unit
 
+# kselftests of the uapi, run in the guest by tests/e2e/selftests.lua; the
+# harness headers and checkpatch come from linux-source-6.1 into the cache
+KSELFTEST_DIR := $(or $(PROVIUM_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/provium)/kselftest
+
+selftests: $(BUILD)/provium_selftest
+
+$(BUILD)/provium_selftest: selftests/provium_test.c kmod/provium_uapi.h tools/kselftest-headers.sh
+	@mkdir -p $(BUILD)
+	@tools/kselftest-headers.sh >/dev/null
+	$(CC) -static -O2 -Wall -Wextra -Werror -I$(KSELFTEST_DIR) -Ikmod selftests/provium_test.c -o $@
+
+# ENOSYS is ignored: the module returns it for exactly what checkpatch wants,
+# a system call number that does not exist
+.PHONY: checkpatch
+checkpatch:
+	@tools/kselftest-headers.sh >/dev/null
+	perl $(KSELFTEST_DIR)/checkpatch.pl --no-tree --ignore ENOSYS -f kmod/provium.c kmod/provium_desc.h kmod/provium_uapi.h
+
 demo: deps
 	$(MAKE) all
 	$(BUILD)/provium run examples/hello.lua
 
 check: deps
-	$(MAKE) all $(BUILD)/unit
+	$(MAKE) all $(BUILD)/unit selftests
 	tools/check.sh
 
 bench: deps

@@ -1,0 +1,1189 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * provium_test.c - kselftests for the /dev/provium uapi (provium_uapi.h).
+ *
+ * Every description is built by hand, byte by byte, with the small desc_*
+ * helpers below: these tests check the module against the documented
+ * layout, not against the host's packer. Run as root inside a guest that
+ * loaded provium.ko; without /dev/provium every test is skipped.
+ *
+ * The last test reads /dev/kmsg from where it stood when the program
+ * started: no test may have left a WARNING, BUG or oops behind.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/uio.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/capability.h>
+
+/* the 6.1 harness has an unused parameter; -Wextra -Werror would stop */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#include "kselftest_harness.h"
+#pragma GCC diagnostic pop
+#include "provium_uapi.h"
+
+#define NR_read		0
+#define NR_write	1
+#define NR_readv	19
+#define NR_writev	20
+#define NR_pause	34
+#define NR_getpid	39
+#define NR_fork		57
+#define NR_uname	63
+
+#define BLOB_CAP	(256 * 1024)
+
+/* The description under construction; each test runs in its own process. */
+static uint8_t blob[BLOB_CAP] __attribute__((aligned(64)));
+
+/* /dev/kmsg positioned at its end when the program started. */
+static int kmsg_fd = -1;
+static int kmsg_errno;
+
+static void __attribute__((constructor)) kmsg_mark_start(void)
+{
+	kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (kmsg_fd >= 0)
+		lseek(kmsg_fd, 0, SEEK_END);
+	else
+		kmsg_errno = errno;
+}
+
+/* ---- building a description by hand ---- */
+
+struct desc {
+	struct provium_call *c;
+	uint32_t bufs;		/* table entries filled so far */
+	uint32_t patches;
+};
+
+static struct provium_buf *desc_bufs(struct provium_call *c)
+{
+	return (struct provium_buf *)(c + 1);
+}
+
+static struct provium_patch *desc_patches(struct provium_call *c)
+{
+	return (struct provium_patch *)(desc_bufs(c) + c->nbufs);
+}
+
+/* Header and zeroed tables for @nbufs buffers and @npatches patches. */
+static struct provium_call *desc_init(struct desc *d, void *mem, uint64_t nr,
+				      uint32_t nbufs, uint32_t npatches)
+{
+	size_t tables = sizeof(struct provium_call) +
+			nbufs * sizeof(struct provium_buf) +
+			npatches * sizeof(struct provium_patch);
+	struct provium_call *c = mem;
+
+	if (tables > BLOB_CAP)
+		abort();
+	memset(mem, 0, tables);
+	c->size = (uint32_t)tables;
+	c->version = PROVIUM_UAPI_VERSION;
+	c->nbufs = nbufs;
+	c->npatches = npatches;
+	c->nr = nr;
+	c->status = 0xdead;	/* must be overwritten */
+	c->executor = 0xdead;
+	d->c = c;
+	d->bufs = 0;
+	d->patches = 0;
+	return c;
+}
+
+/*
+ * Append a buffer of @len bytes (copied from @data, zeroed when NULL) at the
+ * end of the blob, 8-byte aligned. @arg is 0-5 or PROVIUM_ARG_NONE.
+ */
+static uint32_t desc_buf(struct desc *d, int32_t arg, uint32_t flags,
+			 const void *data, uint32_t len)
+{
+	struct provium_call *c = d->c;
+	struct provium_buf *b = &desc_bufs(c)[d->bufs];
+	uint32_t off = (c->size + 7) & ~7U;
+
+	if (d->bufs >= c->nbufs || (size_t)off + len > BLOB_CAP)
+		abort();
+	memset((uint8_t *)c + c->size, 0, off - c->size);
+	if (data)
+		memcpy((uint8_t *)c + off, data, len);
+	else
+		memset((uint8_t *)c + off, 0, len);
+	b->offset = off;
+	b->len = len;
+	b->flags = flags;
+	b->arg = arg;
+	c->size = off + len;
+	return d->bufs++;
+}
+
+/* Buffer @target's guest address goes into buffer @buf at @offset. */
+static void desc_patch(struct desc *d, uint32_t buf, uint32_t offset,
+		       uint32_t target)
+{
+	struct provium_patch *p = &desc_patches(d->c)[d->patches];
+
+	if (d->patches >= d->c->npatches)
+		abort();
+	p->buf = buf;
+	p->offset = offset;
+	p->target = target;
+	p->reserved = 0;
+	d->patches++;
+}
+
+static void *desc_data(struct desc *d, uint32_t buf)
+{
+	return (uint8_t *)d->c + desc_bufs(d->c)[buf].offset;
+}
+
+static int pcall(int fd, struct provium_call *c)
+{
+	return ioctl(fd, PROVIUM_IOC_CALL, c);
+}
+
+/* A call with no buffers and no patches. */
+static struct provium_call *plain_call(void *mem, uint64_t nr)
+{
+	struct desc d;
+
+	return desc_init(&d, mem, nr, 0, 0);
+}
+
+/* getpid() through the module still gives the right answer. */
+static void expect_healthy(struct __test_metadata *_metadata, int fd)
+{
+	static uint8_t mem[sizeof(struct provium_call)]
+		__attribute__((aligned(8)));
+	struct provium_call *c = plain_call(mem, NR_getpid);
+
+	ASSERT_EQ(0, pcall(fd, c)) TH_LOG("getpid after a rejected call: %s",
+					  strerror(errno));
+	ASSERT_EQ((int64_t)getpid(), c->ret);
+	ASSERT_EQ((__u32)PROVIUM_STATUS_DONE, c->status);
+}
+
+/* The ioctl refuses @c with @err and the module keeps working. */
+static void expect_reject(struct __test_metadata *_metadata, int fd,
+			  struct provium_call *c, int err)
+{
+	int ret;
+
+	errno = 0;
+	ret = pcall(fd, c);
+	ASSERT_EQ(-1, ret) TH_LOG("description accepted (ret %lld), want %s",
+				  (long long)c->ret, strerror(err));
+	ASSERT_EQ(err, errno) TH_LOG("got %s, want %s", strerror(errno),
+				     strerror(err));
+	expect_healthy(_metadata, fd);
+}
+
+/* @c is accepted and runs. */
+static void expect_accept(struct __test_metadata *_metadata, int fd,
+			  struct provium_call *c)
+{
+	ASSERT_EQ(0, pcall(fd, c)) TH_LOG("valid description refused: %s",
+					  strerror(errno));
+	ASSERT_EQ((__u32)PROVIUM_STATUS_DONE, c->status);
+}
+
+/*
+ * A valid description to break one field at a time: write(null, b1, 8)
+ * with b0 = "12345678" as arg 1 and b1 (16 bytes) as arg 3, unused.
+ */
+static struct provium_call *good_write(struct desc *d, int null_fd)
+{
+	struct provium_call *c = desc_init(d, blob, NR_write, 2, 0);
+
+	c->args[0] = null_fd;
+	c->args[2] = 8;
+	desc_buf(d, 1, 0, "12345678", 8);
+	desc_buf(d, 3, 0, NULL, 16);
+	return c;
+}
+
+/*
+ * The same write through a pointer: b1 (16 bytes) is arg 1 and holds the
+ * address of b0 at offset 8 (patch 0).
+ */
+static struct provium_call *good_patched(struct desc *d, int null_fd)
+{
+	struct provium_call *c = desc_init(d, blob, NR_write, 2, 1);
+
+	c->args[0] = null_fd;
+	c->args[2] = 8;
+	desc_buf(d, PROVIUM_ARG_NONE, 0, "12345678", 8);
+	desc_buf(d, 1, 0, NULL, 16);
+	desc_patch(d, 1, 8, 0);
+	return c;
+}
+
+FIXTURE(provium) {
+	int fd;
+	int null_fd;
+};
+
+FIXTURE_SETUP(provium)
+{
+	self->null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->null_fd);
+	self->fd = open(PROVIUM_DEVICE, O_RDWR | O_CLOEXEC);
+	if (self->fd < 0 && errno == ENOENT)
+		SKIP(return, "%s absent: provium.ko is not loaded", PROVIUM_DEVICE);
+	ASSERT_LE(0, self->fd) TH_LOG("open %s: %s", PROVIUM_DEVICE,
+				      strerror(errno));
+}
+
+FIXTURE_TEARDOWN(provium)
+{
+	if (self->fd >= 0)
+		close(self->fd);
+	close(self->null_fd);
+}
+
+/* The 6.1 harness runs the body even after a SKIP in the setup. */
+#define SKIP_IF_NO_DEVICE() do { if (self->fd < 0) return; } while (0)
+
+/* ---- the ioctls work ---- */
+
+TEST_F(provium, info_reports_version_and_dispatch)
+{
+	struct provium_info info;
+
+	SKIP_IF_NO_DEVICE();
+	memset(&info, 0xff, sizeof(info));
+	ASSERT_EQ(0, ioctl(self->fd, PROVIUM_IOC_INFO, &info));
+	EXPECT_EQ(sizeof(info), info.size);
+	EXPECT_EQ((__u32)PROVIUM_UAPI_VERSION, info.version);
+	EXPECT_TRUE(info.dispatch == PROVIUM_DISPATCH_X64_SYS_CALL ||
+		    info.dispatch == PROVIUM_DISPATCH_TABLE)
+		TH_LOG("dispatch %u", info.dispatch);
+	EXPECT_EQ(0U, info.reserved);
+}
+
+TEST_F(provium, unknown_ioctl_is_enotty)
+{
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(-1, ioctl(self->fd, _IO(PROVIUM_IOC_MAGIC, 99), 0));
+	ASSERT_EQ(ENOTTY, errno);
+}
+
+TEST_F(provium, getpid_matches_getpid)
+{
+	struct provium_call *c = plain_call(blob, NR_getpid);
+
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(0, pcall(self->fd, c));
+	EXPECT_EQ((int64_t)getpid(), c->ret);
+	EXPECT_EQ(c->ret, c->kernel_ret);
+	EXPECT_EQ((__u32)PROVIUM_STATUS_DONE, c->status);
+	EXPECT_EQ((__u32)PROVIUM_EXEC_MODULE, c->executor);
+	EXPECT_EQ(sizeof(*c), c->size);
+}
+
+TEST_F(provium, uname_fills_output_buffer)
+{
+	struct utsname want, *got;
+	struct desc d;
+	struct provium_call *c = desc_init(&d, blob, NR_uname, 1, 0);
+	uint32_t b;
+
+	SKIP_IF_NO_DEVICE();
+	b = desc_buf(&d, 0, PROVIUM_BUF_OUT, NULL, sizeof(struct utsname));
+	ASSERT_EQ(0, uname(&want));
+	ASSERT_EQ(0, pcall(self->fd, c));
+	ASSERT_EQ(0, c->ret);
+	got = desc_data(&d, b);
+	EXPECT_STREQ(want.sysname, got->sysname);
+	EXPECT_STREQ(want.release, got->release);
+	EXPECT_STREQ(want.version, got->version);
+	EXPECT_STREQ(want.machine, got->machine);
+	EXPECT_STREQ(want.nodename, got->nodename);
+}
+
+TEST_F(provium, input_buffer_reaches_the_call)
+{
+	static const char msg[] = "provium input buffer";
+	char back[64] = { 0 };
+	struct desc d;
+	struct provium_call *c = desc_init(&d, blob, NR_write, 1, 0);
+	int pfd[2];
+	uint32_t b;
+
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(0, pipe(pfd));
+	c->args[0] = pfd[1];
+	c->args[2] = sizeof(msg);
+	b = desc_buf(&d, 1, 0, msg, sizeof(msg));
+	ASSERT_EQ(0, pcall(self->fd, c));
+	ASSERT_EQ((int64_t)sizeof(msg), c->ret);
+	ASSERT_EQ((ssize_t)sizeof(msg), read(pfd[0], back, sizeof(back)));
+	EXPECT_STREQ(msg, back);
+	EXPECT_STREQ(msg, (char *)desc_data(&d, b));
+}
+
+TEST_F(provium, input_buffer_is_not_copied_back)
+{
+	struct desc d;
+	struct provium_call *c = desc_init(&d, blob, NR_read, 1, 0);
+	char *data;
+	int pfd[2];
+	uint32_t b;
+
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(0, pipe(pfd));
+	ASSERT_EQ(5, write(pfd[1], "fresh", 5));
+	c->args[0] = pfd[0];
+	c->args[2] = 5;
+	b = desc_buf(&d, 1, 0, "stale", 5);	/* no PROVIUM_BUF_OUT */
+	ASSERT_EQ(0, pcall(self->fd, c));
+	ASSERT_EQ(5, c->ret);
+	data = desc_data(&d, b);
+	EXPECT_EQ(0, memcmp(data, "stale", 5));
+}
+
+TEST_F(provium, zero_length_buffer)
+{
+	struct desc d;
+	struct provium_call *c = desc_init(&d, blob, NR_write, 1, 0);
+
+	SKIP_IF_NO_DEVICE();
+	c->args[0] = self->null_fd;
+	c->args[2] = 0;
+	desc_buf(&d, 1, PROVIUM_BUF_OUT, NULL, 0);
+	ASSERT_EQ(0, pcall(self->fd, c));
+	EXPECT_EQ(0, c->ret);
+}
+
+TEST_F(provium, writev_through_patched_iovec)
+{
+	char back[64] = { 0 };
+	struct iovec iov[2] = { { NULL, 5 }, { NULL, 6 } };
+	struct desc d;
+	struct provium_call *c = desc_init(&d, blob, NR_writev, 3, 2);
+	uint32_t v, a, b;
+	int pfd[2];
+
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(0, pipe(pfd));
+	c->args[0] = pfd[1];
+	c->args[2] = 2;
+	v = desc_buf(&d, 1, 0, iov, sizeof(iov));
+	a = desc_buf(&d, PROVIUM_ARG_NONE, 0, "hello", 5);
+	b = desc_buf(&d, PROVIUM_ARG_NONE, 0, " world", 6);
+	desc_patch(&d, v, offsetof(struct iovec, iov_base), a);
+	desc_patch(&d, v, sizeof(struct iovec) + offsetof(struct iovec, iov_base), b);
+	ASSERT_EQ(0, pcall(self->fd, c));
+	ASSERT_EQ(11, c->ret);
+	ASSERT_EQ(11, read(pfd[0], back, sizeof(back)));
+	EXPECT_STREQ("hello world", back);
+}
+
+TEST_F(provium, readv_into_two_output_buffers)
+{
+	struct iovec iov[2] = { { NULL, 5 }, { NULL, 6 } };
+	struct desc d;
+	struct provium_call *c = desc_init(&d, blob, NR_readv, 3, 2);
+	uint32_t v, a, b;
+	int pfd[2];
+
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(0, pipe(pfd));
+	ASSERT_EQ(11, write(pfd[1], "hello world", 11));
+	c->args[0] = pfd[0];
+	c->args[2] = 2;
+	v = desc_buf(&d, 1, 0, iov, sizeof(iov));
+	a = desc_buf(&d, PROVIUM_ARG_NONE, PROVIUM_BUF_OUT, "xxxxx", 5);
+	b = desc_buf(&d, PROVIUM_ARG_NONE, PROVIUM_BUF_OUT, "xxxxxx", 6);
+	desc_patch(&d, v, offsetof(struct iovec, iov_base), a);
+	desc_patch(&d, v, sizeof(struct iovec) + offsetof(struct iovec, iov_base), b);
+	ASSERT_EQ(0, pcall(self->fd, c));
+	ASSERT_EQ(11, c->ret);
+	EXPECT_EQ(0, memcmp(desc_data(&d, a), "hello", 5));
+	EXPECT_EQ(0, memcmp(desc_data(&d, b), " world", 6));
+	/* the iovec itself is an input: its pointers never reach the blob */
+	EXPECT_EQ(0, memcmp(desc_data(&d, v), iov, sizeof(iov)));
+}
+
+/* ---- what the module does not run ---- */
+
+TEST_F(provium, fork_is_refused_and_not_run)
+{
+	struct provium_call *c = plain_call(blob, NR_fork);
+
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(0, pcall(self->fd, c));
+	EXPECT_EQ((__u32)PROVIUM_STATUS_REFUSED, c->status);
+	EXPECT_EQ((__u32)PROVIUM_EXEC_MODULE, c->executor);
+	EXPECT_EQ(0, c->ret);
+	EXPECT_EQ(0, c->kernel_ret);
+	/* no child appeared */
+	EXPECT_EQ(-1, waitpid(-1, NULL, WNOHANG));
+	EXPECT_EQ(ECHILD, errno);
+}
+
+TEST_F(provium, every_frame_dependent_call_is_refused)
+{
+	/* rt_sigreturn clone fork vfork execve exit exit_group execveat clone3 */
+	static const uint64_t nrs[] = { 15, 56, 57, 58, 59, 60, 231, 322, 435 };
+	size_t i;
+
+	SKIP_IF_NO_DEVICE();
+	for (i = 0; i < ARRAY_SIZE(nrs); i++) {
+		struct provium_call *c = plain_call(blob, nrs[i]);
+
+		ASSERT_EQ(0, pcall(self->fd, c)) TH_LOG("nr %llu",
+						 (unsigned long long)nrs[i]);
+		EXPECT_EQ((__u32)PROVIUM_STATUS_REFUSED, c->status)
+			TH_LOG("nr %llu", (unsigned long long)nrs[i]);
+	}
+	/* still here: exit and exit_group did not run */
+	expect_healthy(_metadata, self->fd);
+}
+
+TEST_F(provium, out_of_range_nr_is_enosys)
+{
+	/* past the table, x32-flagged, aliasing getpid in 32 bits, all ones */
+	static const uint64_t nrs[] = {
+		1000, 0x40000000ULL | NR_getpid, (1ULL << 32) | NR_getpid,
+		~0ULL,
+	};
+	size_t i;
+
+	SKIP_IF_NO_DEVICE();
+	for (i = 0; i < ARRAY_SIZE(nrs); i++) {
+		struct provium_call *c = plain_call(blob, nrs[i]);
+
+		ASSERT_EQ(0, pcall(self->fd, c)) TH_LOG("nr %#llx",
+						 (unsigned long long)nrs[i]);
+		EXPECT_EQ(-ENOSYS, c->ret) TH_LOG("nr %#llx",
+						  (unsigned long long)nrs[i]);
+		EXPECT_EQ(-ENOSYS, c->kernel_ret);
+		EXPECT_EQ((__u32)PROVIUM_STATUS_DONE, c->status);
+	}
+}
+
+/* A hole in the x86_64 table (335-423 are unassigned) is sys_ni_syscall. */
+TEST_F(provium, unassigned_nr_is_enosys)
+{
+	struct provium_call *c = plain_call(blob, 400);
+
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(0, pcall(self->fd, c));
+	EXPECT_EQ(-ENOSYS, c->ret);
+	EXPECT_EQ((__u32)PROVIUM_STATUS_DONE, c->status);
+}
+
+/* ---- restart codes ---- */
+
+static volatile sig_atomic_t alarms;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	alarms++;
+}
+
+static uint64_t mono_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+}
+
+/*
+ * pause() interrupted by a handler installed without SA_RESTART: the
+ * kernel's -ERESTARTNOHAND is reported raw, user space's -EINTR as ret, and
+ * the ioctl returns 0, once, right after the one alarm. Had the call been
+ * restarted it would pause again with no timer left: the test would hang
+ * until its timeout.
+ */
+TEST_F_TIMEOUT(provium, pause_interrupted_reports_erestartnohand, 10)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART */
+	struct itimerval it = { { 0, 0 }, { 0, 100 * 1000 } };
+	struct provium_call *c = plain_call(blob, NR_pause);
+	uint64_t t0, spent;
+	int ret;
+
+	SKIP_IF_NO_DEVICE();
+	sigemptyset(&sa.sa_mask);
+	ASSERT_EQ(0, sigaction(SIGALRM, &sa, NULL));
+	t0 = mono_ns();
+	ASSERT_EQ(0, setitimer(ITIMER_REAL, &it, NULL));
+	ret = pcall(self->fd, c);
+	spent = mono_ns() - t0;
+	ASSERT_EQ(0, ret) TH_LOG("ioctl: %s", strerror(errno));
+	EXPECT_EQ(1, alarms);
+	EXPECT_GT(5000000000ULL, spent) TH_LOG("the ioctl took %llu ns",
+						(unsigned long long)spent);
+	EXPECT_EQ((__u32)PROVIUM_STATUS_DONE, c->status);
+	EXPECT_EQ(-PROVIUM_ERESTARTNOHAND, c->kernel_ret);
+	EXPECT_EQ(-EINTR, c->ret);
+	EXPECT_LE(50000000ULL, c->time_ns);	/* it did wait for the alarm */
+}
+
+/* ---- hostile descriptions ---- */
+
+TEST_F(provium, null_description_is_efault)
+{
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(-1, ioctl(self->fd, PROVIUM_IOC_CALL, NULL));
+	ASSERT_EQ(EFAULT, errno);
+	expect_healthy(_metadata, self->fd);
+}
+
+TEST_F(provium, size_over_limit_is_e2big)
+{
+	struct provium_call *c = plain_call(blob, NR_getpid);
+
+	SKIP_IF_NO_DEVICE();
+	c->size = PROVIUM_MAX_DESC_LEN + 1;
+	expect_reject(_metadata, self->fd, c, E2BIG);
+	c->size = 0xffffffff;
+	expect_reject(_metadata, self->fd, c, E2BIG);
+}
+
+TEST_F(provium, too_many_bufs_is_e2big)
+{
+	struct provium_call *c = plain_call(blob, NR_getpid);
+
+	SKIP_IF_NO_DEVICE();
+	c->nbufs = PROVIUM_MAX_BUFS + 1;
+	c->size = sizeof(*c) + c->nbufs * sizeof(struct provium_buf);
+	expect_reject(_metadata, self->fd, c, E2BIG);
+	c->nbufs = 0xffffffff;
+	expect_reject(_metadata, self->fd, c, E2BIG);
+}
+
+TEST_F(provium, too_many_patches_is_e2big)
+{
+	struct provium_call *c = plain_call(blob, NR_getpid);
+
+	SKIP_IF_NO_DEVICE();
+	c->npatches = PROVIUM_MAX_PATCHES + 1;
+	c->size = sizeof(*c) + c->npatches * sizeof(struct provium_patch);
+	expect_reject(_metadata, self->fd, c, E2BIG);
+}
+
+TEST_F(provium, buffer_over_limit_is_e2big)
+{
+	struct desc d;
+	struct provium_call *c = good_write(&d, self->null_fd);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	desc_bufs(c)[0].len = PROVIUM_MAX_BUF_LEN + 1;
+	expect_reject(_metadata, self->fd, c, E2BIG);
+}
+
+TEST_F(provium, size_smaller_than_header_is_einval)
+{
+	struct provium_call *c = plain_call(blob, NR_getpid);
+
+	SKIP_IF_NO_DEVICE();
+	c->size = sizeof(*c) - 1;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+	c->size = 0;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, truncated_buffer_table_is_einval)
+{
+	struct desc d;
+	struct provium_call *c = good_write(&d, self->null_fd);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	/* the blob ends inside the second table entry */
+	c->size = sizeof(*c) + sizeof(struct provium_buf) + 8;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, truncated_patch_table_is_einval)
+{
+	struct desc d;
+	struct provium_call *c = good_write(&d, self->null_fd);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	/* more patches claimed than the blob has room for */
+	c->npatches = 40;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, buffer_past_the_end_is_einval)
+{
+	struct desc d;
+	struct provium_call *c = good_write(&d, self->null_fd);
+	struct provium_buf *b = desc_bufs(c);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	b[1].len = 17;				/* one byte past the blob */
+	expect_reject(_metadata, self->fd, c, EINVAL);
+	b[1].len = 16;
+	b[1].offset = c->size;			/* starts at the end */
+	expect_reject(_metadata, self->fd, c, EINVAL);
+	b[1].offset = 0xfffffff8;		/* offset + len wraps 32 bits */
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, buffer_inside_the_tables_is_einval)
+{
+	struct desc d;
+	struct provium_call *c = good_write(&d, self->null_fd);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	desc_bufs(c)[0].offset = 0;		/* over the header itself */
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, overlapping_buffers_are_einval)
+{
+	struct desc d;
+	struct provium_call *c = good_write(&d, self->null_fd);
+	struct provium_buf *b = desc_bufs(c);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	b[1].offset = b[0].offset + 4;
+	b[1].len = 8;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+	b[1].offset = b[0].offset;		/* the same bytes */
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, unaligned_patch_offset_is_einval)
+{
+	struct desc d;
+	struct provium_call *c = good_patched(&d, self->null_fd);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	desc_patches(c)[0].offset = 4;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+	desc_patches(c)[0].offset = 1;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, patch_past_buffer_end_is_einval)
+{
+	struct desc d;
+	struct provium_call *c = good_patched(&d, self->null_fd);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);	/* offset 8: the last slot */
+	desc_patches(c)[0].offset = 16;		/* buffer 1 is 16 bytes */
+	expect_reject(_metadata, self->fd, c, EINVAL);
+	desc_patches(c)[0].offset = 0xfffffff8;	/* offset + 8 wraps */
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+/* writev-like: b0 (arg 1, 16 bytes) points at b1 (slot 0) and b2 (slot 8). */
+static struct provium_call *good_two_pointers(struct desc *d, int null_fd)
+{
+	struct provium_call *c = desc_init(d, blob, NR_write, 3, 2);
+
+	c->args[0] = null_fd;
+	c->args[2] = 16;
+	desc_buf(d, 1, 0, NULL, 16);
+	desc_buf(d, PROVIUM_ARG_NONE, 0, NULL, 8);
+	desc_buf(d, PROVIUM_ARG_NONE, 0, NULL, 8);
+	desc_patch(d, 0, 0, 1);
+	desc_patch(d, 0, 8, 2);
+	return c;
+}
+
+TEST_F(provium, duplicate_patch_is_einval)
+{
+	struct desc d;
+	struct provium_call *c = good_two_pointers(&d, self->null_fd);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	desc_patches(c)[1].offset = 0;		/* the same slot twice */
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, buffer_reached_twice_is_einval)
+{
+	struct desc d;
+	struct provium_call *c = good_two_pointers(&d, self->null_fd);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	desc_patches(c)[1].target = 1;		/* b1 from both slots */
+	expect_reject(_metadata, self->fd, c, EINVAL);
+	desc_patches(c)[1].target = 0;		/* the argument, patched */
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, pointer_cycle_is_eloop)
+{
+	struct desc d;
+	struct provium_call *c = good_two_pointers(&d, self->null_fd);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	/* b2 holds b1's address and b1 holds b2's: neither reaches b0 */
+	desc_patches(c)[0].buf = 2;
+	desc_patches(c)[0].offset = 0;
+	desc_patches(c)[1].buf = 1;
+	desc_patches(c)[1].offset = 0;
+	desc_patches(c)[1].target = 2;
+	expect_reject(_metadata, self->fd, c, ELOOP);
+}
+
+TEST_F(provium, self_pointing_buffer_is_eloop)
+{
+	struct desc d;
+	struct provium_call *c = good_patched(&d, self->null_fd);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	desc_patches(c)[0].buf = 0;		/* b0 holds its own address */
+	desc_patches(c)[0].offset = 0;
+	expect_reject(_metadata, self->fd, c, ELOOP);
+}
+
+TEST_F(provium, orphan_buffer_is_einval)
+{
+	struct desc d;
+	struct provium_call *c = good_write(&d, self->null_fd);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	/* b1: neither an argument nor a patch target */
+	desc_bufs(c)[1].arg = PROVIUM_ARG_NONE;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, bad_arg_index_is_einval)
+{
+	static const int32_t bad[] = { PROVIUM_NARGS, -2, 0x7fffffff, INT32_MIN };
+	struct desc d;
+	struct provium_call *c = good_write(&d, self->null_fd);
+	size_t i;
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		desc_bufs(c)[1].arg = bad[i];
+		expect_reject(_metadata, self->fd, c, EINVAL);
+	}
+	desc_bufs(c)[1].arg = 1;		/* taken by b0 */
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, nonzero_header_flags_are_einval)
+{
+	struct provium_call *c = plain_call(blob, NR_getpid);
+
+	SKIP_IF_NO_DEVICE();
+	c->flags = 1;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+	c->flags = 0x8000;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, wrong_version_is_einval)
+{
+	struct provium_call *c = plain_call(blob, NR_getpid);
+
+	SKIP_IF_NO_DEVICE();
+	c->version = 0;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+	c->version = PROVIUM_UAPI_VERSION + 1;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, unknown_buffer_flags_are_einval)
+{
+	struct desc d;
+	struct provium_call *c = good_write(&d, self->null_fd);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	desc_bufs(c)[1].flags = 1U << 1;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+	desc_bufs(c)[1].flags = 1U << 31;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, nonzero_patch_reserved_is_einval)
+{
+	struct desc d;
+	struct provium_call *c = good_patched(&d, self->null_fd);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	desc_patches(c)[0].reserved = 1;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+TEST_F(provium, patch_naming_missing_buffer_is_einval)
+{
+	struct desc d;
+	struct provium_call *c = good_patched(&d, self->null_fd);
+
+	SKIP_IF_NO_DEVICE();
+	expect_accept(_metadata, self->fd, c);
+	desc_patches(c)[0].buf = 2;		/* there is no b2 */
+	expect_reject(_metadata, self->fd, c, EINVAL);
+	desc_patches(c)[0].buf = 1;
+	desc_patches(c)[0].target = 0xffffffff;
+	expect_reject(_metadata, self->fd, c, EINVAL);
+}
+
+/* A getpid header in the last bytes of a mapping followed by a hole. */
+static struct provium_call *header_before_hole(void)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	uint8_t *map;
+
+	map = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (map == MAP_FAILED || munmap(map + page, page))
+		return NULL;
+	return plain_call(map + page - sizeof(struct provium_call), NR_getpid);
+}
+
+/*
+ * The header claims more bytes than the caller has mapped: the second
+ * copy of the blob fails, the ioctl reports it and nothing else happens.
+ */
+TEST_F(provium, size_beyond_the_mapping_is_efault)
+{
+	struct provium_call *c = header_before_hole();
+	int ret;
+
+	SKIP_IF_NO_DEVICE();
+	ASSERT_NE(NULL, c);
+	c->size = sizeof(*c) + 64;
+	errno = 0;
+	ret = pcall(self->fd, c);
+	ASSERT_EQ(-1, ret);
+	ASSERT_TRUE(errno == EFAULT || errno == EINVAL)
+		TH_LOG("errno %s", strerror(errno));
+	expect_healthy(_metadata, self->fd);
+}
+
+/* The largest size allowed, with only the header really there. */
+TEST_F(provium, size_at_limit_beyond_the_mapping_is_efault)
+{
+	struct provium_call *c = header_before_hole();
+
+	SKIP_IF_NO_DEVICE();
+	ASSERT_NE(NULL, c);
+	c->size = PROVIUM_MAX_DESC_LEN;
+	expect_reject(_metadata, self->fd, c, EFAULT);
+}
+
+struct flipper {
+	struct provium_call *c;
+	uint32_t a, b;
+	atomic_int stop;
+};
+
+static void *flip_size(void *arg)
+{
+	struct flipper *f = arg;
+
+	while (!atomic_load_explicit(&f->stop, memory_order_relaxed)) {
+		__atomic_store_n(&f->c->size, f->a, __ATOMIC_RELAXED);
+		__atomic_store_n(&f->c->size, f->b, __ATOMIC_RELAXED);
+	}
+	return NULL;
+}
+
+/*
+ * Another thread changes the size between the module's two reads of the
+ * header: each ioctl either runs a consistent description or fails with
+ * EINVAL; the kernel never uses a size it did not check.
+ */
+TEST_F(provium, size_changed_while_copying)
+{
+	struct flipper f;
+	pthread_t t;
+	int i, ok = 0, einval = 0;
+
+	SKIP_IF_NO_DEVICE();
+	f.c = plain_call(blob, NR_getpid);
+	f.a = sizeof(*f.c);
+	f.b = sizeof(*f.c) + 4096;
+	atomic_init(&f.stop, 0);
+	ASSERT_EQ(0, pthread_create(&t, NULL, flip_size, &f));
+	for (i = 0; i < 20000; i++) {
+		int ret = pcall(self->fd, f.c);
+
+		if (ret == 0) {
+			ok++;
+			if (f.c->ret != getpid())
+				break;
+		} else if (errno == EINVAL) {
+			einval++;
+		} else {
+			break;
+		}
+	}
+	atomic_store(&f.stop, 1);
+	pthread_join(t, NULL);
+	EXPECT_EQ(20000, i) TH_LOG("call %d: %s, ret %lld", i, strerror(errno),
+				   (long long)f.c->ret);
+	TH_LOG("%d ran, %d caught the size changing", ok, einval);
+	expect_healthy(_metadata, self->fd);
+}
+
+/* Results that cannot be written back are an error, and leak nothing. */
+TEST_F(provium, readonly_description_is_efault)
+{
+	struct desc d;
+	struct provium_call *c;
+	uint8_t *map;
+
+	SKIP_IF_NO_DEVICE();
+	map = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, map);
+	c = desc_init(&d, map, NR_uname, 1, 0);
+	desc_buf(&d, 0, PROVIUM_BUF_OUT, NULL, sizeof(struct utsname));
+	ASSERT_EQ(0, mprotect(map, 4096, PROT_READ));
+	ASSERT_EQ(-1, pcall(self->fd, c));
+	ASSERT_EQ(EFAULT, errno);
+	expect_healthy(_metadata, self->fd);
+}
+
+/* ---- resources ---- */
+
+struct maps {
+	unsigned long lines;
+	unsigned long bytes;
+};
+
+/* Lines and mapped bytes of /proc/self/maps, without allocating. */
+static int read_maps(struct maps *m)
+{
+	static char buf[1 << 20];
+	size_t used = 0;
+	ssize_t n;
+	char *p;
+	int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	while ((n = read(fd, buf + used, sizeof(buf) - 1 - used)) > 0)
+		used += n;
+	close(fd);
+	if (n < 0)
+		return -1;
+	buf[used] = '\0';
+	m->lines = 0;
+	m->bytes = 0;
+	for (p = buf; *p; ) {
+		char *end;
+		unsigned long lo = strtoul(p, &end, 16);
+		unsigned long hi = strtoul(end + 1, NULL, 16);
+
+		m->lines++;
+		m->bytes += hi - lo;
+		p = strchr(p, '\n');
+		if (!p)
+			break;
+		p++;
+	}
+	return 0;
+}
+
+/* uname (output buffer) and writev (nested pointers), @n times each. */
+static int busy_calls(int fd, int null_fd, int n)
+{
+	static uint8_t mem1[4096] __attribute__((aligned(8)));
+	static uint8_t mem2[4096] __attribute__((aligned(8)));
+	struct iovec iov[2] = { { NULL, 5 }, { NULL, 6 } };
+	struct desc u, w;
+	struct provium_call *cu = desc_init(&u, mem1, NR_uname, 1, 0);
+	struct provium_call *cw = desc_init(&w, mem2, NR_writev, 3, 2);
+	uint32_t v, a, b;
+	int i;
+
+	desc_buf(&u, 0, PROVIUM_BUF_OUT, NULL, sizeof(struct utsname));
+	cw->args[0] = null_fd;
+	cw->args[2] = 2;
+	v = desc_buf(&w, 1, PROVIUM_BUF_OUT, iov, sizeof(iov));
+	a = desc_buf(&w, PROVIUM_ARG_NONE, 0, "hello", 5);
+	b = desc_buf(&w, PROVIUM_ARG_NONE, PROVIUM_BUF_OUT, " world", 6);
+	desc_patch(&w, v, 0, a);
+	desc_patch(&w, v, sizeof(struct iovec), b);
+	for (i = 0; i < n; i++) {
+		if (pcall(fd, cu) || cu->ret != 0)
+			return -1;
+		if (pcall(fd, cw) || cw->ret != 11)
+			return -1;
+	}
+	return 0;
+}
+
+TEST_F(provium, no_mapping_left_after_1000_calls)
+{
+	struct maps before, after;
+
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(0, busy_calls(self->fd, self->null_fd, 10));	/* warm up */
+	ASSERT_EQ(0, read_maps(&before));
+	ASSERT_EQ(0, read_maps(&before));
+	ASSERT_EQ(0, busy_calls(self->fd, self->null_fd, 1000));
+	ASSERT_EQ(0, read_maps(&after));
+	EXPECT_EQ(before.lines, after.lines);
+	EXPECT_EQ(before.bytes, after.bytes);
+}
+
+TEST_F(provium, no_mapping_left_after_1000_failed_copy_backs)
+{
+	struct maps before, after;
+	struct desc d;
+	struct provium_call *c;
+	uint8_t *map;
+	int i;
+
+	SKIP_IF_NO_DEVICE();
+	map = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, map);
+	c = desc_init(&d, map, NR_uname, 1, 0);
+	desc_buf(&d, 0, PROVIUM_BUF_OUT, NULL, sizeof(struct utsname));
+	ASSERT_EQ(0, mprotect(map, 4096, PROT_READ));
+	ASSERT_EQ(-1, pcall(self->fd, c));
+	ASSERT_EQ(0, read_maps(&before));
+	ASSERT_EQ(0, read_maps(&before));
+	for (i = 0; i < 1000; i++)
+		ASSERT_EQ(-1, pcall(self->fd, c));
+	ASSERT_EQ(0, read_maps(&after));
+	EXPECT_EQ(before.lines, after.lines);
+	EXPECT_EQ(before.bytes, after.bytes);
+}
+
+/* ---- permission ---- */
+
+static int drop_cap_sys_admin(void)
+{
+	struct __user_cap_header_struct h = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3];
+
+	if (syscall(SYS_capget, &h, d))
+		return -1;
+	d[CAP_TO_INDEX(CAP_SYS_ADMIN)].effective &= ~CAP_TO_MASK(CAP_SYS_ADMIN);
+	d[CAP_TO_INDEX(CAP_SYS_ADMIN)].permitted &= ~CAP_TO_MASK(CAP_SYS_ADMIN);
+	return syscall(SYS_capset, &h, d);
+}
+
+/* This test runs in its own process: dropping the capability is local. */
+TEST_F(provium, without_cap_sys_admin_is_eperm)
+{
+	struct provium_call *c = plain_call(blob, NR_getpid);
+	struct provium_info info;
+
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(0, drop_cap_sys_admin()) TH_LOG("capset: %s", strerror(errno));
+	ASSERT_EQ(-1, pcall(self->fd, c));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(0xdeadU, c->status);	/* untouched */
+	ASSERT_EQ(-1, ioctl(self->fd, PROVIUM_IOC_INFO, &info));
+	EXPECT_EQ(EPERM, errno);
+}
+
+TEST_F(provium, nobody_with_open_fd_is_eperm)
+{
+	struct provium_call *c = plain_call(blob, NR_getpid);
+	int status;
+	pid_t pid;
+
+	SKIP_IF_NO_DEVICE();
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		if (setgroups(0, NULL) || setgid(65534) || setuid(65534))
+			_exit(10);
+		if (pcall(self->fd, c) != -1)
+			_exit(11);
+		if (errno != EPERM)
+			_exit(12);
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status))
+		TH_LOG("child: 10 setuid failed, 11 call ran, 12 wrong errno");
+	expect_healthy(_metadata, self->fd);
+}
+
+/* ---- last: the kernel log since the program started ---- */
+
+FIXTURE(kernel_log) {
+};
+
+FIXTURE_SETUP(kernel_log)
+{
+}
+
+FIXTURE_TEARDOWN(kernel_log)
+{
+}
+
+TEST_F(kernel_log, no_warning_bug_or_oops)
+{
+	static const char *const bad[] = {
+		"WARNING:", "BUG:", "general protection", "Oops",
+	};
+	static char rec[8192];
+	int found = 0;
+	size_t i;
+
+	if (kmsg_fd < 0)
+		SKIP(return, "cannot read /dev/kmsg: %s", strerror(kmsg_errno));
+	for (;;) {
+		ssize_t n = read(kmsg_fd, rec, sizeof(rec) - 1);
+
+		if (n < 0 && errno == EPIPE)	/* records overwritten */
+			continue;
+		if (n < 0 && errno == EAGAIN)
+			break;
+		ASSERT_LE(0, n) TH_LOG("read /dev/kmsg: %s", strerror(errno));
+		if (n == 0)
+			break;
+		while (n > 0 && rec[n - 1] == '\n')
+			n--;
+		rec[n] = '\0';
+		for (i = 0; i < ARRAY_SIZE(bad); i++) {
+			if (strstr(rec, bad[i])) {
+				TH_LOG("kernel log: %s", rec);
+				found++;
+				break;
+			}
+		}
+	}
+	EXPECT_EQ(0, found);
+}
+
+TEST_HARNESS_MAIN
