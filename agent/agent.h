@@ -54,6 +54,8 @@ void op_job_kill(struct channel *ch, const struct proto_msg *m);
 /* ops_call.c: per serving thread */
 void call_init(void);
 void call_fini(void);
+/* this thread's request timer: SIGALRM interrupts a blocked syscall */
+void arm_timeout(uint32_t ms);
 int call_module_available(void);
 
 /* serve.c: the request loop, shared by the agent and its workers */

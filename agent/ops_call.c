@@ -96,7 +96,7 @@ static void collect_log(struct proto_buf *b)
 }
 
 /* Arm (ms > 0) or disarm (0) the call's timer; call_timed_out says if it fired. */
-static void arm_timeout(uint32_t ms)
+void arm_timeout(uint32_t ms)
 {
 	struct itimerspec it = { { 0, 0 }, { ms / 1000, (long)(ms % 1000) * 1000000 } };
 

@@ -14,6 +14,13 @@
 
 #define READ_CHUNK_MAX	(8U << 20)
 
+/* strerror, but an interruption by the request's timer says so */
+static const char *why(int err)
+{
+	return err == EINTR && call_timed_out ? "timed out (the request's timeout expired)" :
+						strerror(err);
+}
+
 static void reply_empty(struct channel *ch, const struct proto_msg *m)
 {
 	proto_begin(&ch->out, m->hdr.type, m->hdr.id, 0);
@@ -36,7 +43,7 @@ void op_write_file(struct channel *ch, const struct proto_msg *m)
 	flags |= proto_u32(m, PROTO_A_APPEND, 0) ? O_APPEND : O_TRUNC;
 	fd = open(path, flags, mode);
 	if (fd < 0) {
-		channel_reply_error(ch, m, errno, "write_file %s: %s", path, strerror(errno));
+		channel_reply_error(ch, m, errno, "write_file %s: %s", path, why(errno));
 		free(path);
 		return;
 	}
@@ -47,7 +54,7 @@ void op_write_file(struct channel *ch, const struct proto_msg *m)
 			continue;
 		if (n <= 0) {
 			channel_reply_error(ch, m, errno ? errno : EIO, "write_file %s: %s",
-					    path, strerror(errno ? errno : EIO));
+					    path, why(errno ? errno : EIO));
 			close(fd);
 			free(path);
 			return;
@@ -55,7 +62,7 @@ void op_write_file(struct channel *ch, const struct proto_msg *m)
 		off += n;
 	}
 	if (close(fd))
-		channel_reply_error(ch, m, errno, "write_file %s: %s", path, strerror(errno));
+		channel_reply_error(ch, m, errno, "write_file %s: %s", path, why(errno));
 	else
 		reply_empty(ch, m);
 	free(path);
@@ -78,7 +85,7 @@ void op_read_file(struct channel *ch, const struct proto_msg *m)
 		want = READ_CHUNK_MAX;
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		channel_reply_error(ch, m, errno, "read_file %s: %s", path, strerror(errno));
+		channel_reply_error(ch, m, errno, "read_file %s: %s", path, why(errno));
 		free(path);
 		return;
 	}
@@ -92,8 +99,7 @@ void op_read_file(struct channel *ch, const struct proto_msg *m)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			channel_reply_error(ch, m, errno, "read_file %s: %s", path,
-					    strerror(errno));
+			channel_reply_error(ch, m, errno, "read_file %s: %s", path, why(errno));
 			goto out;
 		}
 		if (n == 0)
@@ -125,7 +131,7 @@ void op_insmod(struct channel *ch, const struct proto_msg *m)
 	}
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || syscall(SYS_finit_module, fd, params ? params : "", 0))
-		channel_reply_error(ch, m, errno, "insmod %s: %s", path, strerror(errno));
+		channel_reply_error(ch, m, errno, "insmod %s: %s", path, why(errno));
 	else
 		reply_empty(ch, m);
 	if (fd >= 0)

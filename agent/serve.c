@@ -26,13 +26,17 @@ int dispatch_request(struct channel *ch, const struct proto_msg *m)
 		op_call(ch, m);
 		return 0;
 	case PROTO_MSG_WRITE_FILE:
-		op_write_file(ch, m);
-		return 0;
 	case PROTO_MSG_READ_FILE:
-		op_read_file(ch, m);
-		return 0;
 	case PROTO_MSG_INSMOD:
-		op_insmod(ch, m);
+		/* a FIFO without a reader or a stuck driver must not hang the agent */
+		arm_timeout(proto_u32(m, PROTO_A_TIMEOUT_MS, 0));
+		if (m->hdr.type == PROTO_MSG_WRITE_FILE)
+			op_write_file(ch, m);
+		else if (m->hdr.type == PROTO_MSG_READ_FILE)
+			op_read_file(ch, m);
+		else
+			op_insmod(ch, m);
+		arm_timeout(0);
 		return 0;
 	case PROTO_MSG_JOB_START:
 		op_job_start(ch, m);

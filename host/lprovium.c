@@ -665,7 +665,8 @@ static int l_write_file(lua_State *L)
 		proto_put(&v->vm->out, PROTO_A_DATA, data + off, chunk);
 		proto_put_u32(&v->vm->out, PROTO_A_MODE, (uint32_t)mode);
 		proto_put_u32(&v->vm->out, PROTO_A_APPEND, off > 0);
-		if (vm_request(v->vm, v->call_timeout_ms, &m, &e))
+		proto_put_u32(&v->vm->out, PROTO_A_TIMEOUT_MS, v->call_timeout_ms);
+		if (vm_request(v->vm, v->call_timeout_ms + CALL_GRACE_MS, &m, &e))
 			return vm_error(L, v, "vm:write_file", &e);
 		off += chunk;
 	} while (off < len);
@@ -687,7 +688,8 @@ static int l_read_file(lua_State *L)
 		proto_put_str(&v->vm->out, PROTO_A_PATH, path);
 		proto_put_u64(&v->vm->out, PROTO_A_OFFSET, off);
 		proto_put_u64(&v->vm->out, PROTO_A_LENGTH, 4u << 20);
-		if (vm_request(v->vm, v->call_timeout_ms, &m, &e))
+		proto_put_u32(&v->vm->out, PROTO_A_TIMEOUT_MS, v->call_timeout_ms);
+		if (vm_request(v->vm, v->call_timeout_ms + CALL_GRACE_MS, &m, &e))
 			return vm_error(L, v, "vm:read_file", &e);
 		luaL_addlstring(&b, (const char *)m.attr[PROTO_A_DATA], m.attr_len[PROTO_A_DATA]);
 		off += m.attr_len[PROTO_A_DATA];
@@ -710,7 +712,8 @@ static int l_insmod(lua_State *L)
 	begin(v, PROTO_MSG_INSMOD);
 	proto_put_str(&v->vm->out, PROTO_A_PATH, path);
 	proto_put_str(&v->vm->out, PROTO_A_PARAMS, params);
-	if (vm_request(v->vm, v->call_timeout_ms, &m, &e))
+	proto_put_u32(&v->vm->out, PROTO_A_TIMEOUT_MS, v->call_timeout_ms);
+	if (vm_request(v->vm, v->call_timeout_ms + CALL_GRACE_MS, &m, &e))
 		return vm_error(L, v, "vm:insmod", &e);
 	return 0;
 }

@@ -214,22 +214,27 @@ function M.install(methods)
     return table.concat(lines, "\n") .. (#lines > 0 and "\n" or "")
   end
 
-  -- vm:mount_vfs(): debugfs, tracefs, configfs, devpts, /dev/shm, cgroup2,
-  -- securityfs, bpf; each only if not mounted yet, so calling twice is fine
+  -- vm:mount_vfs(): debugfs, tracefs, configfs, securityfs, bpf, cgroup2,
+  -- devpts, /dev/shm -- each once (calling again is fine) and only where the
+  -- kernel has it. Returns true, or false and what failed.
   function methods:mount_vfs()
     local script = [[
-m() { grep -q " $2 " /proc/mounts || { mkdir -p "$2" && mount -t "$1" "$1" "$2"; } || echo "$1 on $2 failed" >&2; }
+m() { grep -q " $2 $1 " /proc/mounts && return
+      grep -qw "$1" /proc/filesystems || return 0
+      case $2 in /sys/*) [ -d "$2" ] || return 0;; *) mkdir -p "$2";; esac
+      mount -t "$1" "$1" "$2" || echo "$1 on $2 failed" >&2; }
 m debugfs /sys/kernel/debug
 m tracefs /sys/kernel/tracing
 m configfs /sys/kernel/config
 m securityfs /sys/kernel/security
+m bpf /sys/fs/bpf
+m cgroup2 /sys/fs/cgroup
 m devpts /dev/pts
 m tmpfs /dev/shm
-m cgroup2 /sys/fs/cgroup
-m bpf /sys/fs/bpf
 true]]
     local r = self:exec(script)
-    return r.stderr.value == "", r.stderr.value
+    if r.stderr.value ~= "" then return false, r.stderr.value end
+    return true
   end
 
   -- vm:wait_until(fn, {timeout = s, interval = s, desc = "..."}): poll fn
