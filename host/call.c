@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../kmod/provium_desc.h"
@@ -74,7 +75,8 @@ int call_check(const struct call_spec *s, char *err, size_t errlen)
 				 i + 1, p->offset);
 			return -1;
 		}
-		if (p->offset + 8 > s->bufs[p->buf].len) {
+		/* written so that a huge offset cannot wrap around */
+		if (s->bufs[p->buf].len < 8 || p->offset > s->bufs[p->buf].len - 8) {
 			snprintf(err, errlen, "pointer %u: offset %zu + 8 does not fit in its "
 				 "%zu-byte buffer", i + 1, p->offset, s->bufs[p->buf].len);
 			return -1;
@@ -112,17 +114,17 @@ int call_encode(const struct call_spec *s, struct proto_buf *b, char *err, size_
 	struct provium_buf *tb;
 	struct provium_patch *tp;
 	unsigned int i;
-	uint8_t *d;
+	uint8_t *d, *dst;
 	int rc;
 
 	if (call_check(s, err, errlen))
 		return -1;
-	d = proto_reserve(b, PROTO_A_DESC, size);
+	/* built aside: in the frame the value is only 4-byte aligned */
+	d = calloc(1, size);
 	if (!d) {
 		snprintf(err, errlen, "out of memory for a %zu-byte call", size);
 		return -1;
 	}
-	memset(d, 0, size);
 	c = (struct provium_call *)d;
 	c->size = size;
 	c->version = PROVIUM_UAPI_VERSION;
@@ -153,9 +155,16 @@ int call_encode(const struct call_spec *s, struct proto_buf *b, char *err, size_
 	if (rc) {
 		snprintf(err, errlen, "call description rejected: %s%s", strerror(-rc),
 			 rc == -ELOOP ? " (pointer cycle)" : "");
+		free(d);
 		return -1;
 	}
-	return 0;
+	dst = proto_reserve(b, PROTO_A_DESC, size);
+	if (dst)
+		memcpy(dst, d, size);
+	else
+		snprintf(err, errlen, "out of memory for a %zu-byte call", size);
+	free(d);
+	return dst ? 0 : -1;
 }
 
 int call_decode(const struct call_spec *s, const struct proto_msg *m, struct call_result *r,
