@@ -87,6 +87,9 @@ int main(void)
 		guest_mount_basics();
 	guest_load_modules(module_err, sizeof(module_err));
 	guest_agent_param("init", init, sizeof(init));
+	/* a user initramfs brings its own /init: chain to it */
+	if (!init[0] && access("/init", X_OK) == 0)
+		snprintf(init, sizeof(init), "/init");
 	/*
 	 * A user init stays PID 1: it gets this process, and the agent goes on
 	 * in a child of it.

@@ -1,14 +1,343 @@
 /*
- * config.c - resolve a profile name to a VM configuration.
+ * config.c - provium.toml: [profile.NAME] tables with kernel, initrd, init,
+ * append, kbuild, modules, memory and cpus, found by walking up from the
+ * working directory; paths are relative to the file. Only the TOML this
+ * needs is read: tables, and string, integer and boolean values.
  */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
+#include "initramfs.h"
 
-int config_profile(const char *name, struct vm_config *cfg, struct error *e)
+struct profile {
+	char kernel[512], initrd[512], init[512], append[1024], kbuild[512], modules[512];
+	long memory_mb, cpus;
+	int found;
+};
+
+int config_find(char *out, size_t len)
 {
-	if (strcmp(name, "default"))
-		return errorf(e, "no profile '%s' (only 'default' exists without provium.toml)",
-			      name);
-	return vm_config_default(cfg, e);
+	char dir[PATH_MAX];
+	const char *env = getenv("PROVIUM_CONFIG");
+
+	if (env && *env) {
+		snprintf(out, len, "%s", env);
+		return access(out, R_OK) == 0 ? 0 : -1;
+	}
+	if (!getcwd(dir, sizeof(dir)))
+		return -1;
+	for (;;) {
+		char *slash;
+
+		snprintf(out, len, "%s/provium.toml", dir);
+		if (access(out, R_OK) == 0)
+			return 0;
+		slash = strrchr(dir, '/');
+		if (!slash || slash == dir) {
+			snprintf(out, len, "/provium.toml");
+			return access(out, R_OK) == 0 ? 0 : -1;
+		}
+		*slash = '\0';
+	}
+}
+
+static char *trim(char *s)
+{
+	char *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+		*--end = '\0';
+	return s;
+}
+
+/* A basic or literal TOML string starting at @s; the rest must be a comment. */
+static int parse_string(char *s, char *out, size_t len)
+{
+	char q = *s++, *o = out;
+
+	while (*s && *s != q) {
+		char c = *s++;
+
+		if (q == '"' && c == '\\') {
+			c = *s++;
+			c = c == 'n' ? '\n' : c == 't' ? '\t' : c;
+			if (!c)
+				return -1;
+		}
+		if ((size_t)(o - out) + 1 >= len)
+			return -1;
+		*o++ = c;
+	}
+	if (*s != q)
+		return -1;
+	*o = '\0';
+	s = trim(s + 1);
+	return *s && *s != '#' ? -1 : 0;
+}
+
+/* Relative paths are relative to the configuration file's directory. */
+static void resolve(char *path, size_t len, const char *base)
+{
+	char *tmp;
+
+	if (!path[0] || path[0] == '/')
+		return;
+	tmp = xasprintf("%s/%s", base, path);
+	copy_str(path, len, tmp);
+	free(tmp);
+}
+
+static int parse_file(const char *file, const char *want, struct profile *p, struct error *e)
+{
+	char line[2048], section[256] = "", base[PATH_MAX], *slash;
+	FILE *f = fopen(file, "re");
+	int lineno = 0;
+
+	if (!f)
+		return errorf(e, "cannot read %s: %s", file, strerror(errno));
+	snprintf(base, sizeof(base), "%s", file);
+	slash = strrchr(base, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		snprintf(base, sizeof(base), ".");
+	memset(p, 0, sizeof(*p));
+	while (fgets(line, sizeof(line), f)) {
+		char *s = trim(line), *eq, *key, *val, str[1024];
+		int in_want;
+
+		lineno++;
+		s[strcspn(s, "\n")] = '\0';
+		if (!*s || *s == '#')
+			continue;
+		if (*s == '[') {
+			char *end = strchr(s, ']');
+
+			if (!end || s[1] == '[') {
+				fclose(f);
+				return errorf(e, "%s:%d: bad table header", file, lineno);
+			}
+			*end = '\0';
+			snprintf(section, sizeof(section), "%s", trim(s + 1));
+			if (!strncmp(section, "profile.", 8) && !strcmp(section + 8, want))
+				p->found = 1;
+			continue;
+		}
+		eq = strchr(s, '=');
+		if (!eq) {
+			fclose(f);
+			return errorf(e, "%s:%d: expected key = value", file, lineno);
+		}
+		*eq = '\0';
+		key = trim(s);
+		val = trim(eq + 1);
+		in_want = !strncmp(section, "profile.", 8) && !strcmp(section + 8, want);
+		if (*val == '"' || *val == '\'') {
+			if (parse_string(val, str, sizeof(str))) {
+				fclose(f);
+				return errorf(e, "%s:%d: bad string for %s", file, lineno, key);
+			}
+		} else {
+			char *end;
+
+			val[strcspn(val, " \t#")] = '\0';
+			strtol(val, &end, 0);
+			if (*end && strcmp(val, "true") && strcmp(val, "false")) {
+				fclose(f);
+				return errorf(e, "%s:%d: %s: unsupported value '%s' (strings must be "
+					      "quoted)", file, lineno, key, val);
+			}
+			snprintf(str, sizeof(str), "%s", val);
+		}
+		if (!in_want)
+			continue;
+		if (!strcmp(key, "kernel"))
+			copy_str(p->kernel, sizeof(p->kernel), str);
+		else if (!strcmp(key, "initrd"))
+			copy_str(p->initrd, sizeof(p->initrd), str);
+		else if (!strcmp(key, "init"))
+			copy_str(p->init, sizeof(p->init), str);
+		else if (!strcmp(key, "append"))
+			copy_str(p->append, sizeof(p->append), str);
+		else if (!strcmp(key, "kbuild"))
+			copy_str(p->kbuild, sizeof(p->kbuild), str);
+		else if (!strcmp(key, "modules"))
+			copy_str(p->modules, sizeof(p->modules), str);
+		else if (!strcmp(key, "memory"))
+			p->memory_mb = config_parse_memory(str);
+		else if (!strcmp(key, "cpus"))
+			p->cpus = strtol(str, NULL, 0);
+		else {
+			fclose(f);
+			return errorf(e, "%s:%d: unknown key '%s' in [profile.%s] (known: kernel, "
+				      "initrd, init, append, kbuild, modules, memory, cpus)", file,
+				      lineno, key, want);
+		}
+		if ((!strcmp(key, "memory") && p->memory_mb <= 0) ||
+		    (!strcmp(key, "cpus") && (p->cpus < 1 || p->cpus > 64))) {
+			fclose(f);
+			return errorf(e, "%s:%d: bad %s '%s'", file, lineno, key, str);
+		}
+	}
+	fclose(f);
+	resolve(p->kernel, sizeof(p->kernel), base);
+	resolve(p->initrd, sizeof(p->initrd), base);
+	resolve(p->kbuild, sizeof(p->kbuild), base);
+	resolve(p->modules, sizeof(p->modules), base);
+	return 0;
+}
+
+long config_parse_memory(const char *s)
+{
+	char *end;
+	double n = strtod(s, &end);
+
+	if (end == s || n <= 0)
+		return -1;
+	if (*end == 'G' || *end == 'g')
+		n *= 1024;
+	else if (*end && *end != 'M' && *end != 'm')
+		return -1;
+	if (n < 64 || n > 65536)
+		return -1;
+	return (long)n;
+}
+
+/*
+ * provium.ko for a kernel build tree: built once into the cache, keyed by
+ * the tree and the module's sources.
+ */
+static int build_module(const char *kbuild, char *out, size_t len, struct error *e)
+{
+	static const char *const srcs[] = { "provium.c", "provium_uapi.h", "provium_desc.h" };
+	char dir[600], *cfg = xasprintf("%s/.config", kbuild);
+	uint64_t h = hash_file_meta(hash_file_meta(HASH_INIT, kbuild), cfg);
+	size_t i;
+	int rc;
+
+	free(cfg);
+	for (i = 0; i < 3; i++) {
+		char *src = xasprintf("%s/kmod/%s", provium_home(), srcs[i]);
+
+		h = hash_file_meta(h, src);
+		free(src);
+	}
+	snprintf(dir, sizeof(dir), "%s/module-%016llx", cache_dir(), (unsigned long long)h);
+	snprintf(out, len, "%s/provium.ko", dir);
+	if (access(out, R_OK) == 0)
+		return 0;
+	mkdir_p(dir, 0755);
+	for (i = 0; i < 3; i++) {
+		char *src = xasprintf("%s/kmod/%s", provium_home(), srcs[i]);
+		char *dst = xasprintf("%s/%s", dir, srcs[i]);
+		size_t n;
+		uint8_t *d = read_whole_file(src, &n);
+
+		rc = d ? write_whole_file(dst, d, n) : -1;
+		free(d);
+		free(src);
+		free(dst);
+		if (rc)
+			return errorf(e, "cannot copy the module sources to %s", dir);
+	}
+	{
+		char *kb = xasprintf("%s/Kbuild", dir), *mflag = xasprintf("M=%s", dir);
+		char *argv[] = { "make", "-s", "-C", (char *)kbuild, mflag, "modules", NULL };
+
+		write_whole_file(kb, "obj-m := provium.o\n", 19);
+		logv("building provium.ko against %s", kbuild);
+		rc = run_command(argv, -1);
+		free(kb);
+		free(mflag);
+	}
+	if (rc != 0 || access(out, R_OK))
+		return errorf(e, "building provium.ko against %s failed (run with -v to see "
+			      "why; is it a configured kernel build tree?)", kbuild);
+	return 0;
+}
+
+static int profile_config(const char *name, const struct profile *p, struct vm_config *cfg,
+			  struct error *e)
+{
+	struct kernel *k = &cfg->kernel;
+	char moddir[600];
+
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->memory_mb = p->memory_mb > 0 ? (unsigned int)p->memory_mb : 512;
+	cfg->cpus = p->cpus > 0 ? (unsigned int)p->cpus : 1;
+	cfg->boot_timeout_ms = 30000;
+	snprintf(cfg->initrd, sizeof(cfg->initrd), "%s", p->initrd);
+	snprintf(cfg->init, sizeof(cfg->init), "%s", p->init);
+	snprintf(cfg->append, sizeof(cfg->append), "%s", p->append);
+	if (p->initrd[0] && access(p->initrd, R_OK))
+		return errorf(e, "profile %s: initrd %s: %s", name, p->initrd, strerror(errno));
+	if (access(p->kernel, R_OK))
+		return errorf(e, "profile %s: kernel %s: %s", name, p->kernel, strerror(errno));
+	snprintf(k->image, sizeof(k->image), "%s", p->kernel);
+	if (kernel_image_release(p->kernel, k->release, sizeof(k->release)))
+		k->release[0] = '\0';
+	/* modules: as configured, else the installed tree of the same release */
+	if (p->modules[0])
+		snprintf(moddir, sizeof(moddir), "%s", p->modules);
+	else
+		snprintf(moddir, sizeof(moddir), "/lib/modules/%s", k->release);
+	if (k->release[0] || p->modules[0]) {
+		char *dep = xasprintf("%s/modules.dep", moddir);
+
+		if (access(dep, R_OK) == 0)
+			copy_str(k->moddir, sizeof(k->moddir), moddir);
+		free(dep);
+	}
+	if (p->kbuild[0]) {
+		snprintf(k->kbuild, sizeof(k->kbuild), "%s", p->kbuild);
+		if (build_module(p->kbuild, cfg->module, sizeof(cfg->module), e))
+			return -1;
+	}
+	return 0;
+}
+
+int config_profile(const char *name, const char *config, struct vm_config *cfg,
+		   struct error *e)
+{
+	struct profile p;
+	char file[PATH_MAX];
+
+	if (config && copy_str(file, sizeof(file), config))
+		return errorf(e, "configuration path too long");
+	if (config && access(file, R_OK))
+		return errorf(e, "cannot read %s: %s", file, strerror(errno));
+	if (!config && config_find(file, sizeof(file))) {
+		if (strcmp(name, "default"))
+			return errorf(e, "no profile '%s': there is no provium.toml here or in a "
+				      "parent directory (only 'default' exists without one)", name);
+		return vm_config_default(cfg, e);
+	}
+	if (parse_file(file, name, &p, e))
+		return -1;
+	if (!p.found) {
+		if (!strcmp(name, "default"))
+			return vm_config_default(cfg, e);
+		return errorf(e, "no [profile.%s] in %s", name, file);
+	}
+	if (!p.kernel[0]) {
+		/* the default kernel with this profile's other settings */
+		struct vm_config dflt;
+
+		if (vm_config_default(&dflt, e))
+			return -1;
+		snprintf(p.kernel, sizeof(p.kernel), "%s", dflt.kernel.image);
+		if (!p.kbuild[0])
+			snprintf(p.kbuild, sizeof(p.kbuild), "%s", dflt.kernel.kbuild);
+	}
+	logv("profile %s from %s", name, file);
+	return profile_config(name, &p, cfg, e);
 }

@@ -7,6 +7,12 @@
 
 #include "vm.h"
 
-int config_profile(const char *name, struct vm_config *cfg, struct error *e);
+/* Resolve profile @name from @config (NULL: the provium.toml in force). */
+int config_profile(const char *name, const char *config, struct vm_config *cfg,
+		   struct error *e);
+/* The provium.toml in force (PROVIUM_CONFIG, else walking up); -1 if none. */
+int config_find(char *out, size_t len);
+/* "512M", "2G" or a number of MiB -> MiB, -1 if invalid (64M..64G). */
+long config_parse_memory(const char *s);
 
 #endif

@@ -157,38 +157,37 @@ static void not_for_workers(lua_State *L, struct lvm *v, const char *what)
 static int l_create(lua_State *L)
 {
 	const char *profile = luaL_optstring(L, 1, "default");
-	struct lvm *v = lua_newuserdatauv(L, sizeof(*v), 1);
+	const char *config = NULL;
+	struct lvm *v;
 	struct error e;
+
+	if (!lua_isnoneornil(L, 2)) {
+		luaL_checktype(L, 2, LUA_TTABLE);
+		lua_getfield(L, 2, "config");
+		config = lua_tostring(L, -1);	/* stays referenced by the table */
+		lua_pop(L, 1);
+	}
+	v = lua_newuserdatauv(L, sizeof(*v), 1);
 
 	memset(v, 0, sizeof(*v));
 	v->vm = &v->own;
 	v->vm->fd = v->vm->pidfd = -1;
 	v->call_timeout_ms = VM_DEFAULT_CALL_TIMEOUT_MS;
 	luaL_setmetatable(L, VM_MT);
-	if (config_profile(profile, &v->cfg, &e))
+	if (config_profile(profile, config, &v->cfg, &e))
 		return luaL_error(L, "provium.create: %s", e.msg);
 	return 1;
 }
 
 static unsigned int parse_memory(lua_State *L, int idx)
 {
-	const char *s;
-	char *end;
-	double n;
+	const char *s = lua_tostring(L, idx);
+	long mb = s ? config_parse_memory(s) : -1;
 
-	if (lua_type(L, idx) == LUA_TNUMBER)
-		return (unsigned int)lua_tointeger(L, idx);
-	s = lua_tostring(L, idx);
-	n = strtod(s, &end);
-	if (end == s || n <= 0)
-		luaL_error(L, "vm:boot: memory '%s' is not a size like \"512M\"", s);
-	if (*end == 'G' || *end == 'g')
-		n *= 1024;
-	else if (*end && *end != 'M' && *end != 'm')
-		luaL_error(L, "vm:boot: memory '%s': unknown unit (use M or G)", s);
-	if (n < 64 || n > 65536)
-		luaL_error(L, "vm:boot: memory %d MiB outside 64M..64G", (int)n);
-	return (unsigned int)n;
+	if (mb < 0)
+		luaL_error(L, "vm:boot: memory '%s' is not a size between 64M and 64G",
+			   s ? s : luaL_typename(L, idx));
+	return (unsigned int)mb;
 }
 
 static int l_boot(lua_State *L)

@@ -286,3 +286,16 @@ int run_command(char *const argv[], int out_fd)
 			return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
+
+int copy_str(char *dst, size_t len, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= len) {
+		if (len)
+			dst[0] = '\0';
+		return -1;
+	}
+	memcpy(dst, src, n + 1);
+	return 0;
+}

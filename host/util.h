@@ -47,6 +47,8 @@ uint64_t hash_file_meta(uint64_t h, const char *path);	/* path, size, mtime */
 #define HASH_INIT 0xcbf29ce484222325ull
 
 uint64_t mono_ns(void);
+/* Copy @src into @dst of @len bytes; -1 (and an empty @dst) if it does not fit. */
+int copy_str(char *dst, size_t len, const char *src);
 
 /* Run argv, stdout to @out_fd (or -1 for /dev/null); returns exit status or -1. */
 int run_command(char *const argv[], int out_fd);

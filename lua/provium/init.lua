@@ -19,12 +19,16 @@ vmapi.install(core.vm_methods)
 -- every VM a script creates, so shutdown_all and failure reports find them
 local live = setmetatable({}, { __mode = "k" })
 
-function provium.create(profile)
+-- provium.create(profile?, {config = "path/to/provium.toml"}?)
+function provium.create(profile, opts)
   if profile ~= nil and type(profile) ~= "string" then
     error("bad argument #1 to 'provium.create' (profile name expected, got "
       .. type(profile) .. ")", 2)
   end
-  local vm = core.create(profile)
+  if opts ~= nil and type(opts) ~= "table" then
+    error("bad argument #2 to 'provium.create' (options table expected)", 2)
+  end
+  local vm = core.create(profile, opts)
   live[vm] = true
   return vm
 end
