@@ -59,8 +59,12 @@ void arm_timeout(uint32_t ms);
 int call_module_available(void);
 
 /* serve.c: the request loop, shared by the agent and its workers */
-void serve(struct channel *ch, int sigfd);
+void serve(struct channel *ch, int sigfd, int eventfd);
 int dispatch_request(struct channel *ch, const struct proto_msg *m);
+
+/* events.c: kernel splats reported to the host as they happen */
+int events_open(void);
+void events_drain(struct channel *ch);
 
 /* workers.c: forked or threaded copies of the serving loop */
 void op_spawn(struct channel *ch, const struct proto_msg *m);

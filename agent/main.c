@@ -112,7 +112,7 @@ int main(void)
 		guest_power_off();
 	}
 	send_hello(&ch, module_err);
-	serve(&ch, sigfd);
+	serve(&ch, sigfd, events_open());
 	workers_close_all();
 	guest_power_off();
 	return 0;

@@ -69,24 +69,31 @@ int dispatch_request(struct channel *ch, const struct proto_msg *m)
 	return 0;
 }
 
-/* @sigfd: SIGCHLD for PID 1's orphans and worker processes, -1 in workers. */
-void serve(struct channel *ch, int sigfd)
+/*
+ * @sigfd: SIGCHLD for PID 1's orphans and worker processes; @eventfd: the
+ * kernel log watched for splats. Both -1 in workers.
+ */
+void serve(struct channel *ch, int sigfd, int eventfd)
 {
 	struct pollfd pfd[MAX_POLL];
 	struct proto_msg m;
 	char err[256];
 
 	for (;;) {
-		int n = 2, nexec, nwork, rc;
+		int n = 3, nexec, nwork, rc;
 
 		pfd[0] = (struct pollfd){ ch->fd, POLLIN, 0 };
 		pfd[1] = (struct pollfd){ sigfd, POLLIN, 0 };
+		pfd[2] = (struct pollfd){ eventfd, POLLIN, 0 };
 		nexec = exec_poll_fds(pfd + n, MAX_POLL - n);
 		n += nexec;
 		nwork = in_worker ? 0 : workers_poll_fds(pfd + n, MAX_POLL - n);
 		n += nwork;
 		if (poll(pfd, n, exec_next_deadline_ms()) < 0 && errno != EINTR)
 			return;
+		/* splats first: they may stem from a request answered earlier */
+		if (eventfd >= 0 && pfd[2].revents)
+			events_drain(ch);
 		exec_check_deadlines(ch);
 		if (sigfd >= 0 && pfd[1].revents) {
 			struct signalfd_siginfo si;
@@ -95,9 +102,9 @@ void serve(struct channel *ch, int sigfd)
 				;
 			exec_reap(ch);
 		}
-		exec_handle(ch, pfd + 2, nexec);
+		exec_handle(ch, pfd + 3, nexec);
 		if (nwork)
-			workers_handle(ch, pfd + 2 + nexec, nwork);
+			workers_handle(ch, pfd + 3 + nexec, nwork);
 		if (!(pfd[0].revents & (POLLIN | POLLHUP | POLLERR)))
 			continue;
 		if (channel_fill(ch))

@@ -59,7 +59,7 @@ static void *thread_main(void *arg)
 	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 	if (channel_open(&ch, w->thread_sock) == 0) {
 		call_init();
-		serve(&ch, -1);
+		serve(&ch, -1, -1);
 		exec_kill_all();
 		call_fini();
 		free(ch.in);
@@ -81,7 +81,7 @@ static void process_main(struct channel *host, int sock)
 	call_init();
 	if (channel_open(&ch, sock))
 		_exit(1);
-	serve(&ch, -1);
+	serve(&ch, -1, -1);
 	exec_kill_all();
 	_exit(0);
 }

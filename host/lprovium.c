@@ -282,6 +282,7 @@ static int l_gc(lua_State *L)
 	free(v->last_log);
 	v->last_log = NULL;
 	free_boot_options(v);
+	vm_free_events(v->vm);
 	return 0;
 }
 
@@ -773,6 +774,38 @@ static int l_info(lua_State *L)
 	return 1;
 }
 
+/* vm:events(first?) -> list of {kind, text} kernel splats, from index @first */
+static int l_events(lua_State *L)
+{
+	struct lvm *v = checkvm(L);
+	lua_Integer first = luaL_optinteger(L, 2, 1), i;
+
+	lua_createtable(L, (int)v->vm->nevents, 0);
+	for (i = first < 1 ? 1 : first; i <= (lua_Integer)v->vm->nevents; i++) {
+		lua_createtable(L, 0, 2);
+		lua_pushstring(L, v->vm->events[i - 1].kind);
+		lua_setfield(L, -2, "kind");
+		lua_pushstring(L, v->vm->events[i - 1].text);
+		lua_setfield(L, -2, "text");
+		lua_seti(L, -2, i - first + 1);
+	}
+	lua_pushinteger(L, (lua_Integer)v->vm->nevents);
+	return 2;
+}
+
+/* vm:ping(): a round trip; kernel splats that happened before arrive first */
+static int l_ping(lua_State *L)
+{
+	struct lvm *v = checkrunning(L, "vm:ping");
+	struct proto_msg m;
+	struct error e;
+
+	begin(v, PROTO_MSG_PING);
+	if (vm_request(v->vm, v->call_timeout_ms, &m, &e))
+		return vm_error(L, v, "vm:ping", &e);
+	return 0;
+}
+
 static int l_console(lua_State *L)
 {
 	struct lvm *v = checkvm(L);
@@ -864,6 +897,8 @@ static const luaL_Reg vm_methods[] = {
 	{ "set_timeout", l_set_timeout },
 	{ "info", l_info },
 	{ "console", l_console },
+	{ "events", l_events },
+	{ "ping", l_ping },
 	{ NULL, NULL }
 };
 

@@ -22,6 +22,8 @@
 
 #define PORT_NAME "org.provium.agent"
 
+static void teardown(struct vm *vm);
+
 int vm_config_default(struct vm_config *cfg, struct error *e)
 {
 	char path[600], magic[256];
@@ -304,9 +306,36 @@ static int read_frame(struct vm *vm, uint64_t deadline_ns, struct proto_msg *m, 
 			continue;
 		}
 		/* channel closed or QEMU gone */
-		explain_death(vm, qemu_exited(vm) ? "QEMU exited" : "the agent closed the channel");
+		explain_death(vm, qemu_exited(vm) ? "QEMU exited (killed from outside?)" :
+			      "the guest agent exited or crashed");
 		return errorf(e, "%s", vm->dead_reason);
 	}
+}
+
+static void record_event(struct vm *vm, const struct proto_msg *m)
+{
+	char *kind = proto_strdup(m, PROTO_A_EVENT_KIND);
+	char *text = proto_strdup(m, PROTO_A_MESSAGE);
+
+	vm->events = xrealloc(vm->events, (vm->nevents + 1) * sizeof(*vm->events));
+	vm->events[vm->nevents].kind = kind ? kind : xstrdup("?");
+	vm->events[vm->nevents].text = text ? text : xstrdup("");
+	vm->nevents++;
+	logv("guest kernel %s: %.200s", vm->events[vm->nevents - 1].kind,
+	     vm->events[vm->nevents - 1].text);
+}
+
+void vm_free_events(struct vm *vm)
+{
+	size_t i;
+
+	for (i = 0; i < vm->nevents; i++) {
+		free(vm->events[i].kind);
+		free(vm->events[i].text);
+	}
+	free(vm->events);
+	vm->events = NULL;
+	vm->nevents = 0;
 }
 
 static int send_frame(struct vm *vm, struct error *e)
@@ -347,14 +376,20 @@ int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct er
 		if (read_frame(vm, deadline, reply, e)) {
 			if (!vm->dead && deadline && mono_ns() >= deadline) {
 				/* a guest that stops answering is not trusted again */
-				mark_dead(vm, "no reply from the agent within %d ms", timeout_ms);
-				vm_kill(vm);
-				return errorf(e, "%s (guest hung?)", vm->dead_reason);
+				mark_dead(vm, "no reply from the agent within %d ms (guest hung?)",
+					  timeout_ms);
+				errorf(e, "%s", vm->dead_reason);
 			}
+			if (vm->dead)
+				teardown(vm);	/* nothing is left running */
 			return -1;
 		}
 		if (reply->hdr.id == id)
 			break;
+		if (reply->hdr.type == PROTO_MSG_EVENT) {
+			record_event(vm, reply);
+			continue;
+		}
 		logv("dropping unexpected %s frame id %u", proto_msg_name(reply->hdr.type),
 		     reply->hdr.id);
 	}
@@ -368,8 +403,41 @@ int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct er
 	return 0;
 }
 
+/*
+ * Keep the console of a VM that failed: in the runner's log directory, or
+ * in the cache's logs/ when run alone. vm->console then points there.
+ */
+static void preserve_console(struct vm *vm)
+{
+	static unsigned int seq;
+	const char *dir = getenv("PROVIUM_LOG_DIR");
+	char *logs = NULL, *dst;
+	size_t len;
+	uint8_t *d;
+
+	if (!vm->console[0] || !vm->rundir[0] || strncmp(vm->console, vm->rundir,
+							   strlen(vm->rundir)))
+		return;
+	d = read_whole_file(vm->console, &len);
+	if (!d)
+		return;
+	if (!dir || !*dir) {
+		logs = xasprintf("%s/logs", cache_dir());
+		mkdir_p(logs, 0755);
+		dir = logs;
+	}
+	dst = xasprintf("%s/console-%d-%u.log", dir, (int)getpid(), ++seq);
+	if (write_whole_file(dst, d, len) == 0)
+		copy_str(vm->console, sizeof(vm->console), dst);
+	free(dst);
+	free(logs);
+	free(d);
+}
+
 static void teardown(struct vm *vm)
 {
+	if (vm->dead && strcmp(vm->dead_reason, "shut down") && strcmp(vm->dead_reason, "killed"))
+		preserve_console(vm);
 	if (vm->qemu_pid > 0) {
 		kill(vm->qemu_pid, SIGKILL);
 		waitpid(vm->qemu_pid, NULL, 0);

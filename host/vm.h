@@ -60,6 +60,11 @@ struct vm {
 	uint32_t module_dispatch;
 	char module_error[256];
 	uint64_t boot_ns;	/* host: start to ready */
+	struct vm_event {
+		char *kind;	/* warning, bug, lockdep, sanitizer, hang */
+		char *text;
+	} *events;		/* kernel splats the agent reported */
+	size_t nevents;
 };
 
 int vm_config_default(struct vm_config *cfg, struct error *e);
@@ -69,6 +74,7 @@ int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct er
 void vm_begin(struct vm *vm, unsigned int type);
 int vm_shutdown(struct vm *vm, struct error *e);
 void vm_kill(struct vm *vm);
+void vm_free_events(struct vm *vm);
 /* The last @max bytes of the console, NUL-terminated; caller frees. */
 char *vm_console_tail(const struct vm *vm, size_t max);
 

@@ -49,11 +49,27 @@ function M.install(env, provium)
       error("usage: test(name, function() ... end)", 2)
     end
     local t0 = now()
+    -- kernel splats seen before the test are not its fault
+    local seen = {}
+    for _, vm in ipairs(provium.vms()) do seen[vm] = select(2, vm:events()) end
     local ok, err = xpcall(fn, function(e)
       if type(e) == "table" and e.todo == TODO then return e end
       return debug.traceback(tostring(e), 2)
     end)
     local secs = now() - t0
+    -- a warning, BUG or lockdep splat while the test ran fails it
+    for _, vm in ipairs(provium.vms()) do
+      if vm:info().running then pcall(vm.ping, vm) end
+      local new = vm:events((seen[vm] or 0) + 1)
+      if #new > 0 and ok then
+        ok = false
+        local parts = {}
+        for _, ev in ipairs(new) do
+          parts[#parts + 1] = "guest kernel " .. ev.kind .. ":\n" .. ev.text
+        end
+        err = table.concat(parts, "\n")
+      end
+    end
     if ok then
       emit("ok", secs, name)
     elseif type(err) == "table" and err.todo == TODO then

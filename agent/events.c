@@ -1,0 +1,109 @@
+/*
+ * events.c - watch the kernel log for splats (WARN, BUG/oops, lockdep,
+ * KASAN/UBSAN, hung tasks) and tell the host as they happen, so it can fail
+ * the test that caused them. The serving loop drains this before reading
+ * requests, so a splat caused by one request reaches the host before the
+ * reply to any later one.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "agent.h"
+
+#define SPLAT_LINES 40	/* lines kept after the one that matched */
+
+static int kmsg = -1;
+
+static const struct {
+	const char *marker;
+	const char *kind;
+} markers[] = {
+	{ "WARNING:", "warning" },
+	{ "BUG:", "bug" },
+	{ "kernel BUG at", "bug" },
+	{ "Oops", "bug" },
+	{ "general protection fault", "bug" },
+	{ "possible circular locking", "lockdep" },
+	{ "possible recursive locking", "lockdep" },
+	{ "inconsistent lock state", "lockdep" },
+	{ "KASAN:", "sanitizer" },
+	{ "UBSAN:", "sanitizer" },
+	{ "soft lockup", "hang" },
+	{ "blocked for more than", "hang" },
+	{ "rcu_sched detected stalls", "hang" },
+};
+
+int events_open(void)
+{
+	kmsg = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (kmsg >= 0)
+		lseek(kmsg, 0, SEEK_END);	/* only what happens from now on */
+	return kmsg;
+}
+
+static const char *kind_of(const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(markers) / sizeof(markers[0]); i++)
+		if (strstr(text, markers[i].marker))
+			return markers[i].kind;
+	return NULL;
+}
+
+void events_drain(struct channel *ch)
+{
+	static char rec[8192];
+	char text[8192];
+	const char *kind = NULL;
+	size_t used = 0;
+	int lines = 0;
+	ssize_t n;
+
+	if (kmsg < 0)
+		return;
+	while ((n = read(kmsg, rec, sizeof(rec) - 1)) != 0) {
+		char *msg;
+		size_t len;
+
+		if (n < 0) {
+			if (errno == EPIPE)
+				continue;
+			break;
+		}
+		rec[n] = '\0';
+		msg = strchr(rec, ';');
+		if (!msg)
+			continue;
+		msg++;
+		len = strcspn(msg, "\n");
+		msg[len] = '\0';
+		if (!kind) {
+			kind = kind_of(msg);
+			if (!kind)
+				continue;
+		} else if (kind_of(msg) && lines > 2) {
+			/* a new splat: send the one collected so far */
+			proto_begin(&ch->out, PROTO_MSG_EVENT, 0, 0);
+			proto_put_str(&ch->out, PROTO_A_EVENT_KIND, kind);
+			proto_put(&ch->out, PROTO_A_MESSAGE, text, used);
+			channel_send(ch, &ch->out);
+			kind = kind_of(msg);
+			used = 0;
+			lines = 0;
+		}
+		if (lines++ < SPLAT_LINES && used + len + 1 < sizeof(text)) {
+			memcpy(text + used, msg, len);
+			used += len;
+			text[used++] = '\n';
+		}
+	}
+	if (kind) {
+		proto_begin(&ch->out, PROTO_MSG_EVENT, 0, 0);
+		proto_put_str(&ch->out, PROTO_A_EVENT_KIND, kind);
+		proto_put(&ch->out, PROTO_A_MESSAGE, text, used);
+		channel_send(ch, &ch->out);
+	}
+}
