@@ -18,7 +18,8 @@ static void usage(FILE *f)
 	fputs("usage: provium [-v] <command> [args]\n"
 	      "  run <script.lua> [args]   run one script, print what it prints\n"
 	      "  test [options] <paths>    run test files (see 'provium test -h')\n"
-	      "  doctor                    check QEMU, KVM, kernel and headers\n"
+	      "  doctor                    check QEMU, KVM, kernel, headers and the build;\n"
+	      "                            print the command that fixes what is missing\n"
 	      "  version                   print the version\n", f);
 }
 
@@ -52,8 +53,13 @@ int main(int argc, char **argv)
 		return runner_run_script(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "test"))
 		return runner_test(argc - i - 1, argv + i + 1);
-	if (!strcmp(argv[i], "doctor"))
+	if (!strcmp(argv[i], "doctor")) {
+		if (i + 1 < argc) {
+			fprintf(stderr, "provium doctor: takes no arguments\n");
+			return 2;
+		}
 		return runner_doctor();
+	}
 	fprintf(stderr, "provium: unknown command '%s'\n", argv[i]);
 	usage(stderr);
 	return 2;
