@@ -17,10 +17,13 @@
 volatile sig_atomic_t provium_interrupted;
 static lua_State *running;
 
+/*
+ * Stays armed: a test() that catches the error must not carry on, so every
+ * later step raises it again until the script has unwound.
+ */
 static void stop_hook(lua_State *L, lua_Debug *ar)
 {
 	(void)ar;
-	lua_sethook(L, NULL, 0, 0);
 	luaL_error(L, "interrupted");
 }
 
@@ -101,4 +104,13 @@ int lstate_run_file(lua_State *L, const char *path, int argc, char **argv, char 
 	}
 	lua_settop(L, base - 1);
 	return 0;
+}
+
+/* Close @L, tearing down its VMs; the stop hook must not get in the way. */
+void lstate_close(lua_State *L)
+{
+	lua_sethook(L, NULL, 0, 0);
+	if (running == L)
+		running = NULL;
+	lua_close(L);
 }

@@ -12,5 +12,7 @@ int lstate_run_file(lua_State *L, const char *path, int argc, char **argv, char 
 		    size_t errlen);
 /* SIGINT/SIGTERM: stop the running script at its next step. */
 void lstate_catch_signals(lua_State *L);
+/* lua_close, with the stop hook removed first so every VM is torn down. */
+void lstate_close(lua_State *L);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "lprovium.h"
 #include "runner.h"
+#include "shell.h"
 #include "util.h"
 
 static void usage(FILE *f)
@@ -18,6 +19,7 @@ static void usage(FILE *f)
 	fputs("usage: provium [-v] <command> [args]\n"
 	      "  run <script.lua> [args]   run one script, print what it prints\n"
 	      "  test [options] <paths>    run test files (see 'provium test -h')\n"
+	      "  shell [profile]           boot a VM and open an interactive shell on it\n"
 	      "  doctor                    check QEMU, KVM, kernel, headers and the build;\n"
 	      "                            print the command that fixes what is missing\n"
 	      "  version                   print the version\n", f);
@@ -53,6 +55,8 @@ int main(int argc, char **argv)
 		return runner_run_script(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "test"))
 		return runner_test(argc - i - 1, argv + i + 1);
+	if (!strcmp(argv[i], "shell"))
+		return shell_run(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "doctor")) {
 		if (i + 1 < argc) {
 			fprintf(stderr, "provium doctor: takes no arguments\n");

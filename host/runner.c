@@ -50,7 +50,7 @@ int runner_run_script(int argc, char **argv)
 		fprintf(stderr, "provium: %s\n", err);
 		rc = 1;
 	}
-	lua_close(L);	/* closes every VM the script left running */
+	lstate_close(L);	/* closes every VM the script left running */
 	return rc;
 }
 
@@ -287,7 +287,7 @@ static void run_child(struct test_file *t, int fd, const struct test_opts *o)
 	}
 	fflush(ev);
 	/* run the framework's end-of-file hook: close VMs, then exit */
-	lua_close(L);
+	lstate_close(L);
 	fprintf(ev, "end\n");
 	fclose(ev);
 	_exit(rc ? 1 : 0);

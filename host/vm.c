@@ -138,8 +138,16 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, stru
 		arg(a, "-device");
 		arg(a, "%s,drive=disk%zu", microvm ? "virtio-blk-device" : "virtio-blk-pci", i);
 	}
-	arg(a, "-serial");
-	arg(a, "file:%s", vm->console);
+	if (c->interactive) {
+		/* Ctrl-C goes to the guest; QEMU puts the terminal in raw mode */
+		arg(a, "-chardev");
+		arg(a, "stdio,id=con,signal=off");
+		arg(a, "-serial");
+		arg(a, "chardev:con");
+	} else {
+		arg(a, "-serial");
+		arg(a, "file:%s", vm->console);
+	}
 	arg(a, "-device");
 	arg(a, microvm ? "virtio-serial-device" : "virtio-serial-pci");
 	arg(a, "-chardev");
@@ -165,10 +173,15 @@ static int spawn_qemu(struct vm *vm, struct argv *a, struct error *e)
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		if (getppid() != parent)
 			_exit(1);
-		setpgid(0, 0);	/* Ctrl-C reaches the host, which tears down */
-		dup2(open("/dev/null", O_RDONLY), 0);
-		if (fd >= 0) {
-			dup2(fd, 1);
+		if (!vm->cfg.interactive)
+			setpgid(0, 0);	/* Ctrl-C reaches the host, which tears down */
+		if (!vm->cfg.interactive) {
+			dup2(open("/dev/null", O_RDONLY), 0);
+			if (fd >= 0) {
+				dup2(fd, 1);
+				dup2(fd, 2);
+			}
+		} else if (fd >= 0) {
 			dup2(fd, 2);
 		}
 		execvp(a->v[0], a->v);
@@ -229,17 +242,32 @@ static void explain_death(struct vm *vm, const char *what)
 	free(tail);
 }
 
-static int qemu_exited(struct vm *vm)
+/*
+ * Has QEMU exited? Waits up to @wait_ms for it: the channel's end can be
+ * seen a moment before the process is gone. Says how it ended in @how.
+ */
+static int qemu_exited(struct vm *vm, int wait_ms, char *how, size_t howlen)
 {
 	int status;
 
-	if (vm->qemu_pid <= 0)
-		return 1;
-	if (waitpid(vm->qemu_pid, &status, WNOHANG) == vm->qemu_pid) {
-		vm->qemu_pid = 0;
+	if (vm->qemu_pid <= 0) {
+		snprintf(how, howlen, "QEMU exited");
 		return 1;
 	}
-	return 0;
+	if (wait_ms && vm->pidfd >= 0) {
+		struct pollfd p = { vm->pidfd, POLLIN, 0 };
+
+		poll(&p, 1, wait_ms);
+	}
+	if (waitpid(vm->qemu_pid, &status, WNOHANG) != vm->qemu_pid)
+		return 0;
+	vm->qemu_pid = 0;
+	if (WIFSIGNALED(status))
+		snprintf(how, howlen, "QEMU was killed by signal %d (from outside?)",
+			 WTERMSIG(status));
+	else
+		snprintf(how, howlen, "QEMU exited with status %d", WEXITSTATUS(status));
+	return 1;
 }
 
 /* Read until one whole frame is buffered; @deadline_ns of 0 = wait forever. */
@@ -306,8 +334,12 @@ static int read_frame(struct vm *vm, uint64_t deadline_ns, struct proto_msg *m, 
 			continue;
 		}
 		/* channel closed or QEMU gone */
-		explain_death(vm, qemu_exited(vm) ? "QEMU exited (killed from outside?)" :
-			      "the guest agent exited or crashed");
+		{
+			char how[128];
+
+			explain_death(vm, qemu_exited(vm, 1000, how, sizeof(how)) ? how :
+				      "the guest agent exited or crashed");
+		}
 		return errorf(e, "%s", vm->dead_reason);
 	}
 }
@@ -450,7 +482,9 @@ static void teardown(struct vm *vm)
 	vm->pidfd = vm->fd = -1;
 	if (vm->rundir[0] && !getenv("PROVIUM_KEEP_RUNDIR"))
 		rm_rf(vm->rundir);
-	vm->rundir[0] = '\0';
+	if (vm->sockdir[0])
+		rm_rf(vm->sockdir);
+	vm->rundir[0] = vm->sockdir[0] = '\0';
 	proto_buf_free(&vm->out);
 	free(vm->in);
 	vm->in = NULL;
@@ -461,6 +495,7 @@ static int accept_agent(struct vm *vm, int lfd, uint64_t deadline, struct error 
 {
 	struct pollfd pfd[2] = { { lfd, POLLIN, 0 }, { vm->pidfd, POLLIN, 0 } };
 	uint64_t now = mono_ns();
+	char why[128];
 	int rc;
 
 	rc = poll(pfd, 2, now < deadline ? (int)((deadline - now) / 1000000) + 1 : 0);
@@ -469,7 +504,7 @@ static int accept_agent(struct vm *vm, int lfd, uint64_t deadline, struct error 
 		if (vm->fd >= 0)
 			return 0;
 	}
-	if (qemu_exited(vm)) {
+	if (qemu_exited(vm, 0, why, sizeof(why))) {
 		char *log = xasprintf("%s/qemu.log", vm->rundir);
 		size_t len;
 		uint8_t *msg = read_whole_file(log, &len);
@@ -539,6 +574,14 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 		return errorf(e, "cannot create a run directory: %s", strerror(errno));
 	}
 	snprintf(vm->console, sizeof(vm->console), "%s/console.log", vm->rundir);
+	/* a socket path must fit sun_path: deep TMPDIRs get a short private dir */
+	if (strlen(vm->rundir) + sizeof("/agent.sock") > 100) {
+		snprintf(vm->sockdir, sizeof(vm->sockdir), "/tmp/provium-s-XXXXXX");
+		if (!mkdtemp(vm->sockdir)) {
+			vm->sockdir[0] = '\0';
+			return errorf(e, "cannot create a socket directory: %s", strerror(errno));
+		}
+	}
 	if (vm->cfg.initrd[0] || vm->cfg.nfiles) {
 		char *mine = xasprintf("%s/initrd.img", vm->rundir);
 
@@ -549,7 +592,7 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 		if (rc)
 			return -1;
 	}
-	sock = xasprintf("%s/agent.sock", vm->rundir);
+	sock = xasprintf("%s/agent.sock", vm->sockdir[0] ? vm->sockdir : vm->rundir);
 	lfd = listen_unix(sock, e);
 	if (lfd < 0) {
 		free(sock);

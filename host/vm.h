@@ -39,11 +39,13 @@ struct vm_config {
 	const char *accel;	/* "kvm" or "tcg"; NULL = decide */
 	int boot_timeout_ms;
 	int probe_silence_ms;	/* KVM probe: fail if the console stays empty */
+	int interactive;	/* serial console on this terminal (provium shell) */
 };
 
 struct vm {
 	struct vm_config cfg;
 	char rundir[256];	/* private, 0700; removed on teardown */
+	char sockdir[64];	/* short private dir for the socket, if rundir is deep */
 	char console[300];	/* console log (kept in rundir until teardown) */
 	char accel[8];
 	pid_t qemu_pid;

@@ -244,6 +244,9 @@ static long ksample_ioctl(struct file *file, unsigned int cmd,
 		return ksample_ioctl_sum(uarg);
 	case KSAMPLE_IOC_NESTED:
 		return ksample_ioctl_nested(uarg);
+	case KSAMPLE_IOC_WARN:
+		WARN(1, "provium_sample: warning requested through KSAMPLE_IOC_WARN\n");
+		return 0;
 	}
 	return -ENOTTY;
 }

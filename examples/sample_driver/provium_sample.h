@@ -99,5 +99,10 @@ struct ksample_nested {
 #define KSAMPLE_IOC_MULTI	_IOWR(KSAMPLE_IOC_MAGIC, 1, struct ksample_multi)
 #define KSAMPLE_IOC_SUM		_IOW(KSAMPLE_IOC_MAGIC, 2, struct ksample_sum)
 #define KSAMPLE_IOC_NESTED	_IOWR(KSAMPLE_IOC_MAGIC, 3, struct ksample_nested)
+/*
+ * A deliberate WARN(), so a test can see Provium fail the test that caused
+ * a kernel warning and show the splat. Returns 0.
+ */
+#define KSAMPLE_IOC_WARN	_IO(KSAMPLE_IOC_MAGIC, 4)
 
 #endif /* _UAPI_PROVIUM_SAMPLE_H */

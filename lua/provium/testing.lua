@@ -48,6 +48,11 @@ function M.install(env, provium)
     if type(name) ~= "string" or type(fn) ~= "function" then
       error("usage: test(name, function() ... end)", 2)
     end
+    if events then
+      -- lets the runner name the test that was running if the file times out
+      events:write("start\t" .. oneline(name) .. "\n")
+      events:flush()
+    end
     local t0 = now()
     -- kernel splats seen before the test are not its fault
     local seen = {}
@@ -61,13 +66,13 @@ function M.install(env, provium)
     for _, vm in ipairs(provium.vms()) do
       if vm:info().running then pcall(vm.ping, vm) end
       local new = vm:events((seen[vm] or 0) + 1)
-      if #new > 0 and ok then
-        ok = false
+      if #new > 0 then
         local parts = {}
         for _, ev in ipairs(new) do
           parts[#parts + 1] = "guest kernel " .. ev.kind .. ":\n" .. ev.text
         end
-        err = table.concat(parts, "\n")
+        err = ok and table.concat(parts, "\n") or (tostring(err) .. "\n" .. table.concat(parts, "\n"))
+        ok = false
       end
     end
     if ok then
@@ -78,7 +83,7 @@ function M.install(env, provium)
       -- the guest console is what explains most kernel-side failures
       for _, vm in ipairs(provium.vms()) do
         local info = vm:info()
-        if info.console ~= "" then
+        if info.console ~= "" and not err:find("--- console tail", 1, true) then
           err = err .. "\n--- console tail (" .. info.console .. ") ---\n" .. vm:console(1200)
         end
       end

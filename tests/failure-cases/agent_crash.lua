@@ -1,0 +1,11 @@
+-- Failure case: the guest agent crashes (its code is unmapped under it).
+local vm = provium.create()
+vm:boot()
+test("agent crash", function()
+  local pid = vm:syscall(provium.nr.getpid)
+  local maps = vm:read_file("/proc/" .. pid .. "/maps")
+  local lo, hi = maps:match("(%x+)%-(%x+) r%-xp %x+ %S+ %d+%s+/provium/agent")
+  assert(lo, "agent text not found in\n" .. maps)
+  vm:syscall(provium.nr.munmap, tonumber(lo, 16), tonumber(hi, 16) - tonumber(lo, 16))
+  vm:syscall(provium.nr.getpid)
+end)
