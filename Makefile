@@ -41,7 +41,7 @@ $(BUILD)/provium-agent: $(AGENT_SRC) $(AGENT_HDR)
 
 module: kmod/provium.ko
 
-kmod/provium.ko: kmod/provium.c kmod/provium_uapi.h kmod/provium_desc.h Kbuild
+kmod/provium.ko: kmod/provium.c kmod/provium_uapi.h kmod/provium_desc.h kmod/provium_ext.h Kbuild
 	@test -d "$(KDIR)" || { echo "no kernel build dir $(KDIR): run 'make deps'"; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
 
@@ -50,9 +50,11 @@ SAMPLE_DIR := examples/sample_driver
 
 sample: $(SAMPLE_DIR)/provium_sample.ko
 
-$(SAMPLE_DIR)/provium_sample.ko: $(SAMPLE_DIR)/provium_sample.c $(SAMPLE_DIR)/provium_sample.h $(SAMPLE_DIR)/Kbuild
+# provium_sample_sys.ko links against provium.ko's exported symbols
+$(SAMPLE_DIR)/provium_sample.ko: $(wildcard $(SAMPLE_DIR)/*.c) $(SAMPLE_DIR)/provium_sample.h \
+		$(SAMPLE_DIR)/Kbuild kmod/provium_ext.h kmod/provium.ko
 	@test -d "$(KDIR)" || { echo "no kernel build dir $(KDIR): run 'make deps'"; exit 1; }
-	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(SAMPLE_DIR) modules
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(SAMPLE_DIR) KBUILD_EXTRA_SYMBOLS=$(CURDIR)/Module.symvers modules
 
 $(BUILD)/lua/provium/nr.lua: tools/gen-tables.sh
 	tools/gen-tables.sh $(KDIR) $(BUILD)/lua/provium

@@ -298,8 +298,15 @@ static int profile_config(const char *name, const struct profile *p, struct vm_c
 		free(dep);
 	}
 	if (p->kbuild[0]) {
+		struct vm_config dflt;
+		struct error ignored;
+
 		snprintf(k->kbuild, sizeof(k->kbuild), "%s", p->kbuild);
-		if (build_module(p->kbuild, cfg->module, sizeof(cfg->module), e))
+		/* the default kernel's tree: the module 'make' built already serves */
+		if (vm_config_default(&dflt, &ignored) == 0 &&
+		    !strcmp(dflt.kernel.kbuild, p->kbuild))
+			copy_str(cfg->module, sizeof(cfg->module), dflt.module);
+		else if (build_module(p->kbuild, cfg->module, sizeof(cfg->module), e))
 			return -1;
 	}
 	return 0;

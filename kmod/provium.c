@@ -21,6 +21,7 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -30,6 +31,7 @@
 #include <asm/unistd.h>
 
 #include "provium_desc.h"
+#include "provium_ext.h"
 
 typedef long (*provium_sys_call_t)(const struct pt_regs *regs, unsigned int nr);
 typedef long (*provium_sys_fn_t)(const struct pt_regs *regs);
@@ -80,21 +82,93 @@ static bool provium_enabled(provium_lookup_t lookup)
 	return false;
 }
 
+/* Syscalls registered by modules under test, by number - PROVIUM_EXT_NR_MIN. */
+static struct provium_ext {
+	provium_syscall_fn fn;
+	struct module *owner;
+} provium_ext[PROVIUM_EXT_NR_COUNT];
+static DEFINE_MUTEX(provium_ext_lock);
+
+int provium_register_syscall(unsigned int nr, provium_syscall_fn fn,
+			     struct module *owner)
+{
+	struct provium_ext *x;
+	int err = 0;
+
+	if (nr < PROVIUM_EXT_NR_MIN ||
+	    nr - PROVIUM_EXT_NR_MIN >= PROVIUM_EXT_NR_COUNT || !fn)
+		return -EINVAL;
+	x = &provium_ext[nr - PROVIUM_EXT_NR_MIN];
+	mutex_lock(&provium_ext_lock);
+	if (x->fn) {
+		err = -EBUSY;
+	} else {
+		x->fn = fn;
+		x->owner = owner;
+	}
+	mutex_unlock(&provium_ext_lock);
+	return err;
+}
+EXPORT_SYMBOL_GPL(provium_register_syscall);
+
+void provium_unregister_syscall(unsigned int nr)
+{
+	if (nr < PROVIUM_EXT_NR_MIN ||
+	    nr - PROVIUM_EXT_NR_MIN >= PROVIUM_EXT_NR_COUNT)
+		return;
+	mutex_lock(&provium_ext_lock);
+	provium_ext[nr - PROVIUM_EXT_NR_MIN].fn = NULL;
+	provium_ext[nr - PROVIUM_EXT_NR_MIN].owner = NULL;
+	mutex_unlock(&provium_ext_lock);
+}
+EXPORT_SYMBOL_GPL(provium_unregister_syscall);
+
+/* A registered handler, with a reference on its module, or NULL. */
+static struct provium_ext provium_ext_get(u64 nr)
+{
+	struct provium_ext x = { NULL, NULL };
+
+	if (nr < PROVIUM_EXT_NR_MIN ||
+	    nr - PROVIUM_EXT_NR_MIN >= PROVIUM_EXT_NR_COUNT)
+		return x;
+	mutex_lock(&provium_ext_lock);
+	x = provium_ext[nr - PROVIUM_EXT_NR_MIN];
+	/* the module cannot go away while its handler runs */
+	if (x.fn && !try_module_get(x.owner))
+		x.fn = NULL;
+	mutex_unlock(&provium_ext_lock);
+	return x;
+}
+
+static void provium_fill_regs(struct pt_regs *regs, u64 nr, const u64 *args)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->di = args[0];
+	regs->si = args[1];
+	regs->dx = args[2];
+	regs->r10 = args[3];
+	regs->r8 = args[4];
+	regs->r9 = args[5];
+	regs->orig_ax = nr;
+	regs->ax = -ENOSYS;
+}
+
 static long provium_dispatch(u64 nr, const u64 *args)
 {
 	struct pt_regs regs;
 
-	if (nr >= NR_syscalls)
-		return -ENOSYS;
-	memset(&regs, 0, sizeof(regs));
-	regs.di = args[0];
-	regs.si = args[1];
-	regs.dx = args[2];
-	regs.r10 = args[3];
-	regs.r8 = args[4];
-	regs.r9 = args[5];
-	regs.orig_ax = nr;
-	regs.ax = -ENOSYS;
+	if (nr >= NR_syscalls) {
+		struct provium_ext x = provium_ext_get(nr);
+		long ret;
+
+		if (!x.fn)
+			return -ENOSYS;
+		provium_fill_regs(&regs, nr, args);
+		ret = x.fn(&regs);
+		module_put(x.owner);
+		return ret;
+	}
+	provium_fill_regs(&regs, nr, args);
 	if (provium_x64_sys_call)
 		return provium_x64_sys_call(&regs, nr);
 	return provium_sys_call_table[nr](&regs);

@@ -105,4 +105,25 @@ struct ksample_nested {
  */
 #define KSAMPLE_IOC_WARN	_IO(KSAMPLE_IOC_MAGIC, 4)
 
+/*
+ * System calls of provium_sample_sys.ko, registered with provium.ko under
+ * numbers outside the kernel's table (see kmod/provium_ext.h).
+ */
+#define KSAMPLE_NR_OPEN_SELF_TOKEN	1000	/* (flags, access) -> fd */
+#define KSAMPLE_NR_OPEN_TOKEN_SPEC	1003	/* (spec, sizeof spec) -> fd */
+#define KSAMPLE_NR_GET_SD		1021	/* (dirfd, path, secinfo, buf, len, 0) */
+#define KSAMPLE_NR_SET_SD		1022	/* (dirfd, path, secinfo, sd, len, 0) */
+
+#define KSAMPLE_TOKEN_QUERY	0x0008
+#define KSAMPLE_TOKEN_ALL	0x000f
+#define KSAMPLE_SECINFO_ALL	0x000f
+#define KSAMPLE_SPEC_KIND_MAX	4
+#define KSAMPLE_PATH_MAX	256
+#define KSAMPLE_SD_MAX		(64 * 1024)
+
+struct ksample_spec {
+	__u32 kind;		/* 1..KSAMPLE_SPEC_KIND_MAX */
+	__u32 value;
+};
+
 #endif /* _UAPI_PROVIUM_SAMPLE_H */
