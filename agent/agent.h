@@ -62,6 +62,9 @@ int call_module_available(void);
 void serve(struct channel *ch, int sigfd, int eventfd);
 int dispatch_request(struct channel *ch, const struct proto_msg *m);
 
+/* kmsg.c: the next record's text from a non-blocking /dev/kmsg fd */
+const char *kmsg_next(int fd, char *rec, size_t cap, size_t *len);
+
 /* events.c: kernel splats reported to the host as they happen */
 int events_open(void);
 void events_drain(struct channel *ch);

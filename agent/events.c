@@ -5,7 +5,6 @@
  * requests, so a splat caused by one request reaches the host before the
  * reply to any later one.
  */
-#include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
@@ -53,6 +52,14 @@ static const char *kind_of(const char *text)
 	return NULL;
 }
 
+static void send_event(struct channel *ch, const char *kind, const char *text, size_t len)
+{
+	proto_begin(&ch->out, PROTO_MSG_EVENT, 0, 0);
+	proto_put_str(&ch->out, PROTO_A_EVENT_KIND, kind);
+	proto_put(&ch->out, PROTO_A_MESSAGE, text, len);
+	channel_send(ch, &ch->out);
+}
+
 void events_drain(struct channel *ch)
 {
 	static char rec[8192];
@@ -60,36 +67,19 @@ void events_drain(struct channel *ch)
 	const char *kind = NULL;
 	size_t used = 0;
 	int lines = 0;
-	ssize_t n;
+	const char *msg;
+	size_t len;
 
 	if (kmsg < 0)
 		return;
-	while ((n = read(kmsg, rec, sizeof(rec) - 1)) != 0) {
-		char *msg;
-		size_t len;
-
-		if (n < 0) {
-			if (errno == EPIPE)
-				continue;
-			break;
-		}
-		rec[n] = '\0';
-		msg = strchr(rec, ';');
-		if (!msg)
-			continue;
-		msg++;
-		len = strcspn(msg, "\n");
-		msg[len] = '\0';
+	while ((msg = kmsg_next(kmsg, rec, sizeof(rec), &len))) {
 		if (!kind) {
 			kind = kind_of(msg);
 			if (!kind)
 				continue;
 		} else if (kind_of(msg) && lines > 2) {
 			/* a new splat: send the one collected so far */
-			proto_begin(&ch->out, PROTO_MSG_EVENT, 0, 0);
-			proto_put_str(&ch->out, PROTO_A_EVENT_KIND, kind);
-			proto_put(&ch->out, PROTO_A_MESSAGE, text, used);
-			channel_send(ch, &ch->out);
+			send_event(ch, kind, text, used);
 			kind = kind_of(msg);
 			used = 0;
 			lines = 0;
@@ -100,10 +90,6 @@ void events_drain(struct channel *ch)
 			text[used++] = '\n';
 		}
 	}
-	if (kind) {
-		proto_begin(&ch->out, PROTO_MSG_EVENT, 0, 0);
-		proto_put_str(&ch->out, PROTO_A_EVENT_KIND, kind);
-		proto_put(&ch->out, PROTO_A_MESSAGE, text, used);
-		channel_send(ch, &ch->out);
-	}
+	if (kind)
+		send_event(ch, kind, text, used);
 }

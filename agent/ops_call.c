@@ -67,24 +67,10 @@ static void collect_log(struct proto_buf *b)
 {
 	static char rec[8192];
 	char text[16384];
-	size_t used = 0;
-	ssize_t n;
+	size_t used = 0, len;
+	const char *msg;
 
-	while ((n = read(kmsg_fd, rec, sizeof(rec) - 1)) != 0) {
-		char *msg;
-		size_t len;
-
-		if (n < 0) {
-			if (errno == EPIPE)	/* overwritten records: go on */
-				continue;
-			break;
-		}
-		rec[n] = '\0';
-		msg = strchr(rec, ';');
-		if (!msg)
-			continue;
-		msg++;
-		len = strcspn(msg, "\n");
+	while ((msg = kmsg_next(kmsg_fd, rec, sizeof(rec), &len))) {
 		if (used + len + 1 > sizeof(text))
 			break;
 		memcpy(text + used, msg, len);

@@ -487,21 +487,16 @@ static int l_last_call(lua_State *L)
 	return 1;
 }
 
-/* vm:_exec(argv, stdin, timeout_s) -> exit_code, stdout, stderr, signal, timed_out */
-static int l_exec(lua_State *L)
+/* Start an EXEC or JOB_START request from argv (stack 2) and stdin (3). */
+static void begin_command(lua_State *L, struct lvm *v, unsigned int type, const char *what)
 {
-	struct lvm *v = checkrunning(L, "vm:exec");
-	double timeout = luaL_optnumber(L, 4, 0);
-	struct proto_msg m;
-	struct error e;
 	lua_Integer n, i;
-	int wait_ms;
 
 	luaL_checktype(L, 2, LUA_TTABLE);
 	n = luaL_len(L, 2);
 	if (n < 1)
-		return luaL_error(L, "vm:exec: empty command");
-	begin(v, PROTO_MSG_EXEC);
+		luaL_error(L, "%s: empty command", what);
+	begin(v, type);
 	for (i = 1; i <= n; i++) {
 		size_t len;
 		const char *a;
@@ -509,7 +504,7 @@ static int l_exec(lua_State *L)
 		lua_geti(L, 2, i);
 		a = lua_tolstring(L, -1, &len);
 		if (!a)
-			return luaL_error(L, "vm:exec: argument %d is not a string", (int)i);
+			luaL_error(L, "%s: argument %d is not a string", what, (int)i);
 		proto_put(&v->vm->out, PROTO_A_ARGV, a, len);
 		lua_pop(L, 1);
 	}
@@ -519,6 +514,18 @@ static int l_exec(lua_State *L)
 
 		proto_put(&v->vm->out, PROTO_A_STDIN, in, len);
 	}
+}
+
+/* vm:_exec(argv, stdin, timeout_s) -> exit_code, stdout, stderr, signal, timed_out */
+static int l_exec(lua_State *L)
+{
+	struct lvm *v = checkrunning(L, "vm:exec");
+	double timeout = luaL_optnumber(L, 4, 0);
+	struct proto_msg m;
+	struct error e;
+	int wait_ms;
+
+	begin_command(L, v, PROTO_MSG_EXEC, "vm:exec");
 	if (timeout > 0)
 		proto_put_u32(&v->vm->out, PROTO_A_TIMEOUT_MS, (uint32_t)(timeout * 1000));
 	wait_ms = timeout > 0 ? (int)(timeout * 1000) + CALL_GRACE_MS : 0;
@@ -538,30 +545,8 @@ static int l_job_start(lua_State *L)
 	struct lvm *v = checkrunning(L, "vm:background");
 	struct proto_msg m;
 	struct error e;
-	lua_Integer n, i;
 
-	luaL_checktype(L, 2, LUA_TTABLE);
-	n = luaL_len(L, 2);
-	if (n < 1)
-		return luaL_error(L, "vm:background: empty command");
-	begin(v, PROTO_MSG_JOB_START);
-	for (i = 1; i <= n; i++) {
-		size_t len;
-		const char *a;
-
-		lua_geti(L, 2, i);
-		a = lua_tolstring(L, -1, &len);
-		if (!a)
-			return luaL_error(L, "vm:background: argument %d is not a string", (int)i);
-		proto_put(&v->vm->out, PROTO_A_ARGV, a, len);
-		lua_pop(L, 1);
-	}
-	if (!lua_isnoneornil(L, 3)) {
-		size_t len;
-		const char *in = luaL_checklstring(L, 3, &len);
-
-		proto_put(&v->vm->out, PROTO_A_STDIN, in, len);
-	}
+	begin_command(L, v, PROTO_MSG_JOB_START, "vm:background");
 	if (vm_request(v->vm, v->call_timeout_ms, &m, &e))
 		return vm_error(L, v, "vm:background", &e);
 	lua_pushinteger(L, proto_u32(&m, PROTO_A_JOB_ID, 0));

@@ -1,0 +1,35 @@
+/*
+ * kmsg.c - read /dev/kmsg records: "prio,seq,time,flags;text\n" plus
+ * continuation lines. Shared by the call log and the splat watcher.
+ */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "agent.h"
+
+/*
+ * The text of the next record of non-blocking @fd, NUL-terminated in @rec,
+ * with its length in @len; NULL when nothing is left. Records overwritten
+ * before we read them are skipped.
+ */
+const char *kmsg_next(int fd, char *rec, size_t cap, size_t *len)
+{
+	for (;;) {
+		ssize_t n = read(fd, rec, cap - 1);
+		char *msg;
+
+		if (n < 0 && errno == EPIPE)
+			continue;
+		if (n <= 0)
+			return NULL;
+		rec[n] = '\0';
+		msg = strchr(rec, ';');
+		if (!msg)
+			continue;
+		msg++;
+		*len = strcspn(msg, "\n");
+		msg[*len] = '\0';
+		return msg;
+	}
+}
