@@ -363,6 +363,99 @@ static int l_syscall(lua_State *L)
 	return 1;
 }
 
+#define PIPELINE_CHUNK 128	/* calls in flight at once: bounded buffering */
+
+/*
+ * vm:syscalls({ {nr, a0, ...}, ... }) -> { ret, ... }: integer-argument
+ * calls sent back to back without waiting for each reply (pipelined), in
+ * order. vm:last_call() describes the last one.
+ */
+static int l_syscalls(lua_State *L)
+{
+	struct lvm *v = checkrunning(L, "vm:syscalls");
+	lua_Integer n, i, done = 0;
+	struct proto_buf batch = { 0 };
+	uint32_t ids[PIPELINE_CHUNK];
+	char err[256];
+	struct error e;
+
+	luaL_checktype(L, 2, LUA_TTABLE);
+	n = luaL_len(L, 2);
+	lua_createtable(L, (int)n, 0);
+	while (done < n) {
+		lua_Integer chunk = n - done < PIPELINE_CHUNK ? n - done : PIPELINE_CHUNK;
+
+		batch.len = 0;
+		for (i = 0; i < chunk; i++) {
+			lua_Integer k, nargs;
+			int t;
+
+			lua_geti(L, 2, done + i + 1);
+			t = lua_gettop(L);
+			if (!lua_istable(L, t))
+				return luaL_error(L, "vm:syscalls: entry %d is not a table {nr, args...}",
+						  (int)(done + i + 1));
+			nargs = luaL_len(L, t) - 1;
+			if (nargs < 0 || nargs > PROVIUM_NARGS)
+				return luaL_error(L, "vm:syscalls: entry %d has %d arguments (0..6)",
+						  (int)(done + i + 1), (int)nargs);
+			memset(&v->spec, 0, offsetof(struct call_spec, bufs));
+			v->spec.nbufs = v->spec.npatches = 0;
+			for (k = 0; k <= nargs; k++) {
+				lua_geti(L, t, k + 1);
+				if (lua_type(L, -1) != LUA_TNUMBER || !lua_isinteger(L, -1))
+					return luaL_error(L, "vm:syscalls: entry %d, value %d: integer "
+							  "expected", (int)(done + i + 1), (int)k + 1);
+				if (k == 0)
+					v->spec.nr = (uint64_t)lua_tointeger(L, -1);
+				else
+					v->spec.args[k - 1] = (uint64_t)lua_tointeger(L, -1);
+				lua_pop(L, 1);
+			}
+			lua_pop(L, 1);
+			vm_begin(v->vm, PROTO_MSG_CALL);
+			if (v->worker)
+				proto_put_u32(&v->vm->out, PROTO_A_WORKER, v->worker);
+			if (call_encode(&v->spec, &v->vm->out, err, sizeof(err)))
+				return luaL_error(L, "vm:syscalls: %s", err);
+			if (v->executor)
+				proto_put_u32(&v->vm->out, PROTO_A_EXECUTOR, v->executor);
+			proto_put_u32(&v->vm->out, PROTO_A_TIMEOUT_MS, v->call_timeout_ms);
+			if (proto_finish(&v->vm->out))
+				return luaL_error(L, "vm:syscalls: out of memory");
+			ids[i] = v->vm->next_id;
+			if (batch.cap < batch.len + v->vm->out.len) {
+				batch.cap = 2 * (batch.len + v->vm->out.len);
+				batch.data = xrealloc(batch.data, batch.cap);
+			}
+			memcpy(batch.data + batch.len, v->vm->out.data, v->vm->out.len);
+			batch.len += v->vm->out.len;
+		}
+		if (vm_send(v->vm, batch.data, batch.len, &e)) {
+			proto_buf_free(&batch);
+			return vm_error(L, v, "vm:syscalls", &e);
+		}
+		for (i = 0; i < chunk; i++) {
+			struct proto_msg m;
+
+			if (vm_wait(v->vm, ids[i], v->call_timeout_ms + CALL_GRACE_MS, &m, &e)) {
+				proto_buf_free(&batch);
+				return vm_error(L, v, "vm:syscalls", &e);
+			}
+			if (call_decode(&v->spec, &m, &v->last, err, sizeof(err))) {
+				proto_buf_free(&batch);
+				return luaL_error(L, "vm:syscalls: %s", err);
+			}
+			v->has_last = 1;
+			lua_pushinteger(L, v->last.ret);
+			lua_seti(L, -2, done + i + 1);
+		}
+		done += chunk;
+	}
+	proto_buf_free(&batch);
+	return 1;
+}
+
 static lua_Integer field_int(lua_State *L, int t, const char *k, lua_Integer dflt,
 			     const char *what, int i)
 {
@@ -868,6 +961,7 @@ static const luaL_Reg vm_methods[] = {
 	{ "shutdown", l_shutdown },
 	{ "kill", l_kill },
 	{ "syscall", l_syscall },
+	{ "syscalls", l_syscalls },
 	{ "_call", l_call },
 	{ "_exec", l_exec },
 	{ "_insmod", l_insmod },

@@ -370,19 +370,25 @@ void vm_free_events(struct vm *vm)
 	vm->nevents = 0;
 }
 
-static int send_frame(struct vm *vm, struct error *e)
+void vm_begin(struct vm *vm, unsigned int type)
+{
+	proto_begin(&vm->out, type, ++vm->next_id, 0);
+}
+
+int vm_send(struct vm *vm, const uint8_t *frames, size_t len, struct error *e)
 {
 	size_t off = 0;
 
-	if (proto_finish(&vm->out))
-		return errorf(e, "request too large (limit %u bytes)", PROTO_MAX_PAYLOAD);
-	while (off < vm->out.len) {
-		ssize_t n = send(vm->fd, vm->out.data + off, vm->out.len - off, MSG_NOSIGNAL);
+	if (vm->dead)
+		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
+	while (off < len) {
+		ssize_t n = send(vm->fd, frames + off, len - off, MSG_NOSIGNAL);
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
 			explain_death(vm, "the channel to the agent broke");
+			teardown(vm);
 			return errorf(e, "%s", vm->dead_reason);
 		}
 		off += n;
@@ -390,20 +396,11 @@ static int send_frame(struct vm *vm, struct error *e)
 	return 0;
 }
 
-void vm_begin(struct vm *vm, unsigned int type)
+int vm_wait(struct vm *vm, uint32_t id, int timeout_ms, struct proto_msg *reply,
+	    struct error *e)
 {
-	proto_begin(&vm->out, type, ++vm->next_id, 0);
-}
-
-int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct error *e)
-{
-	uint32_t id = vm->next_id;
 	uint64_t deadline = timeout_ms > 0 ? mono_ns() + (uint64_t)timeout_ms * 1000000 : 0;
 
-	if (vm->dead)
-		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
-	if (send_frame(vm, e))
-		return -1;
 	for (;;) {
 		if (read_frame(vm, deadline, reply, e)) {
 			if (!vm->dead && deadline && mono_ns() >= deadline) {
@@ -433,6 +430,17 @@ int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct er
 		return -1;
 	}
 	return 0;
+}
+
+int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct error *e)
+{
+	if (vm->dead)
+		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
+	if (proto_finish(&vm->out))
+		return errorf(e, "request too large (limit %u bytes)", PROTO_MAX_PAYLOAD);
+	if (vm_send(vm, vm->out.data, vm->out.len, e))
+		return -1;
+	return vm_wait(vm, vm->next_id, timeout_ms, reply, e);
 }
 
 /*

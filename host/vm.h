@@ -74,6 +74,10 @@ int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e);
 /* Send a request built in vm->out (type set by caller) and wait for its reply. */
 int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct error *e);
 void vm_begin(struct vm *vm, unsigned int type);
+/* Pipelining: send finished frames now, collect each reply by id later. */
+int vm_send(struct vm *vm, const uint8_t *frames, size_t len, struct error *e);
+int vm_wait(struct vm *vm, uint32_t id, int timeout_ms, struct proto_msg *reply,
+	    struct error *e);
 int vm_shutdown(struct vm *vm, struct error *e);
 void vm_kill(struct vm *vm);
 void vm_free_events(struct vm *vm);

@@ -183,4 +183,25 @@ test("bad pointer specs are Lua errors before the guest sees them", function()
   assert(vm:syscall(NR.getpid) > 0)
 end)
 
+test("syscalls pipelines many calls and returns every result in order", function()
+  local calls = {}
+  for i = 1, 300 do
+    calls[i] = (i % 3 == 0) and { NR.close, 100000 + i } or { NR.getpid }
+  end
+  local pid = vm:syscall(NR.getpid)
+  local rets = vm:syscalls(calls)
+  assert_eq(300, #rets)
+  for i = 1, 300 do
+    assert_eq((i % 3 == 0) and -E.EBADF or pid, rets[i], "result " .. i)
+  end
+  assert_eq(-E.EBADF, vm:last_call().ret)
+  local ok, err = pcall(vm.syscalls, vm, { { NR.getpid }, { "x" } })
+  assert(not ok)
+  assert_contains(err, "entry 2")
+  ok, err = pcall(vm.syscalls, vm, { { 1, 2, 3, 4, 5, 6, 7, 8 } })
+  assert(not ok)
+  assert_contains(err, "7 arguments")
+  assert_eq(0, #vm:syscalls({}))
+end)
+
 vm:shutdown()
