@@ -95,6 +95,7 @@ check: deps
 bench: deps
 	$(MAKE) all
 	$(BUILD)/provium run bench/boot_and_syscall.lua
+	bench/suite_parallel.sh
 
 clean:
 	rm -rf $(BUILD)
