@@ -138,7 +138,7 @@ static struct lvm *checkrunning(lua_State *L, const char *what)
 static int vm_error(lua_State *L, struct lvm *v, const char *what, const struct error *e)
 {
 	if (v->vm->dead && v->vm->console[0]) {
-		char *tail = vm_console_tail(v->vm, 1500);
+		char *tail = vm_console_tail(v->vm, 4000);
 
 		lua_pushfstring(L, "%s: %s\n--- console tail (%s) ---\n%s", what, e->msg,
 				v->vm->console, tail);

@@ -32,7 +32,7 @@ end
 
 local function show(v)
   if type(v) == "string" then
-    if v:find("[^\32-\126\t\n]") then return "hex:" .. hex(v) end
+    if v:find("[^\32-\126\t\r\n]") then return "hex:" .. hex(v) end
     return string.format("%q", v)
   end
   return tostring(v)
