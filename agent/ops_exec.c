@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -156,7 +157,10 @@ static struct exec_child *spawn(struct channel *ch, const struct proto_msg *m)
 		dup2(fds[2][1], 2);
 		if (chdir("/"))
 			_exit(127);
-		execve(argv[0], argv, envp);
+		/* argv tables like {"ls", "-l"} are looked up in PATH */
+		environ = envp;
+		execvp(argv[0], argv);
+		fprintf(stderr, "%s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
 	close(fds[0][0]);
@@ -444,7 +448,10 @@ void exec_check_deadlines(struct channel *ch)
 	finish_ready(ch);
 }
 
-/* Kill every child this thread still owns (a worker going away). */
+/*
+ * Kill and reap every child this thread still owns (a worker going away):
+ * nothing it started may outlive it, not even as a zombie.
+ */
 void exec_kill_all(void)
 {
 	struct exec_child *c;
@@ -453,5 +460,7 @@ void exec_kill_all(void)
 		if (!c->exited) {
 			kill(-c->pid, SIGKILL);
 			kill(c->pid, SIGKILL);
+			waitpid(c->pid, NULL, __WNOTHREAD);
+			c->exited = 1;
 		}
 }

@@ -198,7 +198,14 @@ static void reap(struct channel *ch, struct worker *w, const char *why)
 		else
 			agent_log("worker thread %u did not stop", w->id);
 	} else if (w->pid > 0) {
-		kill(w->pid, SIGKILL);
+		/* it sees its socket closed and kills its own jobs; force it after 2 s */
+		int pidfd = (int)syscall(SYS_pidfd_open, w->pid, 0);
+		struct pollfd p = { pidfd, POLLIN, 0 };
+
+		if (pidfd < 0 || poll(&p, 1, 2000) <= 0)
+			kill(w->pid, SIGKILL);
+		if (pidfd >= 0)
+			close(pidfd);
 		waitpid(w->pid, NULL, 0);
 	}
 	close(w->link.fd);

@@ -613,7 +613,8 @@ static void begin_command(lua_State *L, struct lvm *v, unsigned int type, const 
 static int l_exec(lua_State *L)
 {
 	struct lvm *v = checkrunning(L, "vm:exec");
-	double timeout = luaL_optnumber(L, 4, 0);
+	/* every request has a limit: the VM's call timeout unless given */
+	double timeout = luaL_optnumber(L, 4, v->call_timeout_ms / 1000.0);
 	struct proto_msg m;
 	struct error e;
 	int wait_ms;
@@ -652,7 +653,7 @@ static int l_job_wait(lua_State *L)
 {
 	struct lvm *v = checkrunning(L, "vm:job_wait");
 	lua_Integer id = luaL_checkinteger(L, 2);
-	double timeout = luaL_optnumber(L, 3, 0);
+	double timeout = luaL_optnumber(L, 3, v->call_timeout_ms / 1000.0);
 	struct proto_msg m;
 	struct error e;
 

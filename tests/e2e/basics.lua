@@ -56,6 +56,11 @@ test("exec returns exit codes, stdout, stderr and stdin", function()
   local c = vm:exec({ "/bin/cat" }, { stdin = "fed\0bytes" })
   assert_eq("fed\0bytes", c.stdout.value)
   assert(vm:exec("true").ok)
+  -- an argv table is looked up in PATH, like a shell would
+  assert_eq("argv\n", vm:exec({ "echo", "argv" }).stdout.value)
+  local missing = vm:exec({ "no-such-command" })
+  assert_eq(127, missing.exit_code)
+  assert_contains(missing.stderr.value, "no-such-command")
 end)
 
 test("misuse from Lua is an error naming the argument, before the guest", function()

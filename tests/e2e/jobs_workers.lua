@@ -33,7 +33,7 @@ test("job_kill ends the job's whole session", function()
   assert_eq(9, r.signal)
   assert_eq(137, r.exit_code)
   -- no sleep survived
-  assert_eq("", vm:exec("pgrep -x sleep || true").stdout.value)
+  assert_eq("", vm:exec("pidof sleep || true").stdout.value)
 end)
 
 test("waiting twice for a finished job is an error", function()
@@ -95,6 +95,30 @@ test("a thread worker shares the fd table but has its own credentials", function
   assert_eq("user", t:last_call().executor)
   t:kill()
   assert(vm:syscall(NR.getpid) > 0)
+end)
+
+test("killing a worker takes its jobs with it, leaving no zombie", function()
+  for _, thread in ipairs({ false, true }) do
+    local w = vm:spawn({ thread = thread })
+    local job = w:background("exec sleep 1000")
+    vm:wait_until(function() return vm:exec("pidof sleep").ok end, { desc = "the job runs" })
+    w:kill()
+    assert_eq("", vm:exec("pidof sleep || true").stdout.value, "the job outlived its worker")
+    assert_eq("", vm:exec("ps -o stat,comm | awk '$1 ~ /^Z/' || true").stdout.value, "zombies")
+  end
+end)
+
+test("exec and job_wait are bounded by the VM's call timeout by default", function()
+  local old = vm:set_timeout(0.3)
+  local r = vm:exec("exec sleep 100")
+  local job = vm:background("exec sleep 100")
+  local waited = vm:job_wait(job)
+  vm:set_timeout(old)
+  assert_eq(true, r.timed_out)
+  assert_eq(9, r.signal)
+  assert_eq(true, waited.running)
+  vm:job_kill(job)
+  assert_eq(9, vm:job_wait(job).signal)
 end)
 
 test("a worker that dies fails its own request, not the VM", function()
