@@ -270,6 +270,15 @@ static int qemu_exited(struct vm *vm, int wait_ms, char *how, size_t howlen)
 	return 1;
 }
 
+/* The channel closed or broke: find out why (QEMU gone? a panic?). */
+static void channel_lost(struct vm *vm)
+{
+	char how[128];
+
+	explain_death(vm, qemu_exited(vm, 1000, how, sizeof(how)) ? how :
+		      "the guest agent exited or crashed");
+}
+
 /* Read until one whole frame is buffered; @deadline_ns of 0 = wait forever. */
 static int read_frame(struct vm *vm, uint64_t deadline_ns, struct proto_msg *m, struct error *e)
 {
@@ -333,13 +342,7 @@ static int read_frame(struct vm *vm, uint64_t deadline_ns, struct proto_msg *m, 
 		} else if (!(pfd[0].revents & (POLLHUP | POLLERR)) && !pfd[1].revents) {
 			continue;
 		}
-		/* channel closed or QEMU gone */
-		{
-			char how[128];
-
-			explain_death(vm, qemu_exited(vm, 1000, how, sizeof(how)) ? how :
-				      "the guest agent exited or crashed");
-		}
+		channel_lost(vm);
 		return errorf(e, "%s", vm->dead_reason);
 	}
 }
@@ -387,7 +390,7 @@ int vm_send(struct vm *vm, const uint8_t *frames, size_t len, struct error *e)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			explain_death(vm, "the channel to the agent broke");
+			channel_lost(vm);
 			teardown(vm);
 			return errorf(e, "%s", vm->dead_reason);
 		}
