@@ -24,6 +24,7 @@
 #include <lauxlib.h>
 
 #include "kernel.h"
+#include "config.h"
 #include "lstate.h"
 #include "runner.h"
 #include "util.h"
@@ -1187,6 +1188,37 @@ static void signal_running(struct test_file *tf, size_t n, int sig)
 			kill(tf[k].pid, sig);
 }
 
+/*
+ * The VM pool: never start more files at once than the host's free memory
+ * holds, counting each file's VM (--mem, 512M by default) and QEMU's own
+ * overhead. Files that boot several VMs are the author's business.
+ */
+static void cap_jobs_by_memory(struct test_opts *o)
+{
+	long per_file = (o->mem ? config_parse_memory(o->mem) : 512) + 256;
+	long avail_kb = 0;
+	char line[256];
+	FILE *f = fopen("/proc/meminfo", "re");
+	int fit;
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "MemAvailable: %ld kB", &avail_kb) == 1)
+			break;
+	fclose(f);
+	if (avail_kb <= 0 || per_file <= 0)
+		return;
+	fit = (int)(avail_kb / 1024 / per_file);
+	if (fit < 1)
+		fit = 1;
+	if (fit < o->jobs) {
+		fprintf(stderr, "provium test: -p %d lowered to %d: %ld MiB free holds %d VMs of "
+			"%ld MiB\n", o->jobs, fit, avail_kb / 1024, fit, per_file);
+		o->jobs = fit;
+	}
+}
+
 int runner_test(int argc, char **argv)
 {
 	struct test_opts o;
@@ -1223,6 +1255,7 @@ int runner_test(int argc, char **argv)
 		free(r.tf);
 		return 2;
 	}
+	cap_jobs_by_memory(&o);
 	snprintf(logdir, sizeof(logdir), "%s/provium-test-XXXXXX",
 		 getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(logdir)) {

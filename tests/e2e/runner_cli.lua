@@ -559,6 +559,16 @@ test("--rerun-failed reruns exactly the failed files; Ctrl-C keeps the record", 
   assert_contains(r.err, "no failed tests recorded")
 end)
 
+test("-p is capped by the memory the VMs would need", function()
+  local r = run("-p 200 --mem 64G tests/runner-cases/pass.lua")
+  assert_eq(0, r.code)
+  assert_contains(r.err, "-p 200 lowered to 1")
+  assert_contains(r.err, "VMs of 65792 MiB")
+  assert_eq(2, summary(last_line(r.out)).passed)
+  r = run("-p 1 tests/runner-cases/pass.lua")
+  assert(not r.err:find("lowered", 1, true), "no cap at -p 1: " .. r.err)
+end)
+
 test("provium doctor prints one verdict per check", function()
   local out, code = capture("env -u PROVIUM_EVENT_FD PROVIUM_CACHE=" .. q(new_cache()) .. " " ..
     q(bin) .. " doctor")
