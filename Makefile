@@ -82,7 +82,8 @@ $(BUILD)/provium_selftest: selftests/provium_test.c kmod/provium_uapi.h tools/ks
 .PHONY: checkpatch
 checkpatch:
 	@tools/kselftest-headers.sh >/dev/null
-	perl $(KSELFTEST_DIR)/checkpatch.pl --no-tree --ignore ENOSYS -f kmod/provium.c kmod/provium_desc.h kmod/provium_uapi.h
+	perl $(KSELFTEST_DIR)/checkpatch.pl --no-tree --ignore ENOSYS -q -f \
+		$(filter-out %.mod.c,$(wildcard kmod/*.[ch] examples/sample_driver/*.[ch]))
 
 demo: deps
 	$(MAKE) all
@@ -90,6 +91,7 @@ demo: deps
 
 check: deps
 	$(MAKE) all $(BUILD)/unit selftests
+	$(MAKE) -s checkpatch
 	tools/check.sh
 
 bench: deps
