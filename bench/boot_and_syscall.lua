@@ -22,11 +22,22 @@ for i = 1, boots do
   boot_times[i] = vm:info().boot_time
   if i < boots then vm:kill() end
 end
+-- fixture restore to ready: the first request builds tests/fixtures/prepared
+provium.fixture("prepared"):kill()
+local restore_times = {}
+for i = 1, boots do
+  local f = provium.fixture("prepared")
+  restore_times[i] = f:info().boot_time
+  f:kill()
+end
+
 local info = vm:info()
 print(string.format("accel: %s, kernel %s, module: %s", info.accel, info.release,
   info.module and "loaded" or info.module_error))
 print(string.format("cold boot to ready agent: median %.3f s over %d boots (create+boot %.3f s)",
   median(boot_times), boots, median(wall_times)))
+print(string.format("fixture restore to ready: median %.3f s over %d restores (%.1fx faster than a cold boot)",
+  median(restore_times), boots, median(boot_times) / median(restore_times)))
 
 local function round_trip(executor_note)
   for _ = 1, 100 do vm:syscall(39) end -- warm up

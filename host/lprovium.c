@@ -15,6 +15,7 @@
 
 #include "call.h"
 #include "config.h"
+#include "fixture.h"
 #include "lprovium.h"
 #include "pack.h"
 #include "vm.h"
@@ -171,7 +172,7 @@ static int l_create(lua_State *L)
 
 	memset(v, 0, sizeof(*v));
 	v->vm = &v->own;
-	v->vm->fd = v->vm->pidfd = -1;
+	v->vm->fd = v->vm->pidfd = v->vm->qmp.fd = -1;
 	v->call_timeout_ms = VM_DEFAULT_CALL_TIMEOUT_MS;
 	luaL_setmetatable(L, VM_MT);
 	if (config_profile(profile, config, &v->cfg, &e))
@@ -982,6 +983,63 @@ static const luaL_Reg vm_methods[] = {
 	{ NULL, NULL }
 };
 
+/*
+ * provium.core.fixture(name, path, build) -> VM started from the saved
+ * state of fixture @path. The first request anywhere runs @build (which
+ * returns a booted VM), saves that VM's state and kills it; concurrent
+ * requests wait on the fixture's lock and then restore.
+ */
+static int l_fixture(lua_State *L)
+{
+	const char *name = luaL_checkstring(L, 1);
+	const char *path = luaL_checkstring(L, 2);
+	struct fixture f;
+	struct error e;
+	struct lvm *v;
+	uint64_t t0;
+
+	luaL_checktype(L, 3, LUA_TFUNCTION);
+	if (fixture_open(&f, path, &e))
+		return luaL_error(L, "provium.fixture('%s'): %s", name, e.msg);
+	if (!fixture_ready(&f)) {
+		struct lvm *built;
+
+		lua_pushvalue(L, 3);
+		if (lua_pcall(L, 0, 1, 0)) {
+			fixture_unlock(&f);
+			return luaL_error(L, "provium.fixture('%s'): building it failed: %s", name,
+					  lua_tostring(L, -1));
+		}
+		built = luaL_testudata(L, -1, VM_MT);
+		if (!built || built->worker || !built->booted || built->vm->dead) {
+			fixture_unlock(&f);
+			return luaL_error(L, "provium.fixture('%s'): %s must return a booted VM",
+					  name, path);
+		}
+		if (fixture_save(&f, built->vm, &e)) {
+			vm_kill(built->vm);
+			fixture_unlock(&f);
+			return luaL_error(L, "provium.fixture('%s'): %s", name, e.msg);
+		}
+		vm_kill(built->vm);
+		lua_pop(L, 1);
+	}
+	fixture_unlock(&f);
+
+	v = lua_newuserdatauv(L, sizeof(*v), 1);
+	memset(v, 0, sizeof(*v));
+	v->vm = &v->own;
+	v->vm->fd = v->vm->pidfd = v->vm->qmp.fd = -1;
+	v->call_timeout_ms = VM_DEFAULT_CALL_TIMEOUT_MS;
+	luaL_setmetatable(L, VM_MT);
+	t0 = mono_ns();
+	if (fixture_restore(&f, v->vm, &v->cfg, &e))
+		return luaL_error(L, "provium.fixture('%s'): restoring it failed: %s", name, e.msg);
+	v->booted = 1;
+	v->vm->boot_ns = mono_ns() - t0;
+	return 1;
+}
+
 /* provium.core.now() -> monotonic seconds, for test durations */
 static int l_now(lua_State *L)
 {
@@ -1010,6 +1068,7 @@ static const luaL_Reg core_funcs[] = {
 	{ "now", l_now },
 	{ "sleep", l_sleep },
 	{ "create", l_create },
+	{ "fixture", l_fixture },
 	{ "pack", l_pack },
 	{ "unpack", l_unpack },
 	{ NULL, NULL }

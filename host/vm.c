@@ -15,6 +15,7 @@
 #include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "initramfs.h"
@@ -92,7 +93,8 @@ static void argv_free(struct argv *a)
  * microvm + uncompressed vmlinux is the fast path; a kernel that is only a
  * bzImage boots on q35 with virtio-pci.
  */
-static void build_argv(struct vm *vm, const char *initrd, const char *sock, struct argv *a)
+static void build_argv(struct vm *vm, const char *initrd, const char *sock, const char *qmp,
+		       struct argv *a)
 {
 	const struct vm_config *c = &vm->cfg;
 	int microvm = c->kernel.vmlinux[0] != '\0';
@@ -154,6 +156,15 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, stru
 	arg(a, "socket,id=agent,path=%s", sock);
 	arg(a, "-device");
 	arg(a, "virtserialport,chardev=agent,name=%s", PORT_NAME);
+	/* the monitor connects to us too, after the agent's channel */
+	arg(a, "-chardev");
+	arg(a, "socket,id=qmp,path=%s", qmp);
+	arg(a, "-mon");
+	arg(a, "chardev=qmp,mode=control");
+	if (c->incoming) {
+		arg(a, "-incoming");
+		arg(a, "exec:cat %s", c->incoming);
+	}
 }
 
 static int spawn_qemu(struct vm *vm, struct argv *a, struct error *e)
@@ -490,6 +501,7 @@ static void teardown(struct vm *vm)
 		close(vm->pidfd);
 	if (vm->fd >= 0)
 		close(vm->fd);
+	qmp_close(&vm->qmp);
 	vm->pidfd = vm->fd = -1;
 	if (vm->rundir[0] && !getenv("PROVIUM_KEEP_RUNDIR"))
 		rm_rf(vm->rundir);
@@ -502,7 +514,8 @@ static void teardown(struct vm *vm)
 	vm->in_len = vm->in_cap = vm->in_used = 0;
 }
 
-static int accept_agent(struct vm *vm, int lfd, uint64_t deadline, struct error *e)
+/* Accept QEMU's connection to @lfd into @out. */
+static int accept_agent(struct vm *vm, int lfd, uint64_t deadline, int *out, struct error *e)
 {
 	struct pollfd pfd[2] = { { lfd, POLLIN, 0 }, { vm->pidfd, POLLIN, 0 } };
 	uint64_t now = mono_ns();
@@ -511,8 +524,8 @@ static int accept_agent(struct vm *vm, int lfd, uint64_t deadline, struct error 
 
 	rc = poll(pfd, 2, now < deadline ? (int)((deadline - now) / 1000000) + 1 : 0);
 	if (rc > 0 && (pfd[0].revents & POLLIN)) {
-		vm->fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
-		if (vm->fd >= 0)
+		*out = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+		if (*out >= 0)
 			return 0;
 	}
 	if (qemu_exited(vm, 0, why, sizeof(why))) {
@@ -567,12 +580,84 @@ got:
 	return 0;
 }
 
+/* Wait for QMP's runstate to be @want; fail on anything in @bad. */
+static int wait_runstate(struct vm *vm, const char *want, uint64_t deadline, struct error *e)
+{
+	char reply[4096];
+
+	for (;;) {
+		int left = (int)((deadline - mono_ns()) / 1000000);
+
+		if (mono_ns() >= deadline)
+			return errorf(e, "QEMU did not reach state '%s' in time", want);
+		if (qmp_command(&vm->qmp, "{\"execute\":\"query-status\"}", left, reply,
+				sizeof(reply), e))
+			return -1;
+		if (strstr(reply, want))
+			return 0;
+		if (strstr(reply, "\"status\": \"inmigrate\"") == NULL &&
+		    strstr(reply, "\"status\": \"prelaunch\"") == NULL)
+			return errorf(e, "restoring the snapshot failed (QEMU state: %.200s)", reply);
+		/* the incoming stream is still being read: ask again shortly */
+		{
+			struct timespec ts = { 0, 2 * 1000 * 1000 };
+
+			nanosleep(&ts, NULL);
+		}
+	}
+}
+
+/* A restored guest resumes where the snapshot stopped it: no HELLO. */
+static int resume_incoming(struct vm *vm, uint64_t deadline, struct error *e)
+{
+	int left = (int)((deadline - mono_ns()) / 1000000);
+
+	if (qmp_open(&vm->qmp, vm->qmp.fd, left, e) ||
+	    wait_runstate(vm, "\"status\": \"paused\"", deadline, e))
+		return -1;
+	left = (int)((deadline - mono_ns()) / 1000000);
+	return qmp_command(&vm->qmp, "{\"execute\":\"cont\"}", left, NULL, 0, e);
+}
+
+int vm_snapshot(struct vm *vm, const char *path, struct error *e)
+{
+	uint64_t deadline = mono_ns() + 120ull * 1000000000;
+	char cmd[1200], reply[8192];
+
+	if (vm->dead)
+		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
+	if (vm->cfg.ndisks)
+		return errorf(e, "a VM with disks cannot be snapshotted (disk contents are "
+			      "not part of the migration stream)");
+	if (strchr(path, '\'') || strchr(path, '"') || strchr(path, '\\'))
+		return errorf(e, "unsupported characters in snapshot path %s", path);
+	if (qmp_open(&vm->qmp, vm->qmp.fd, 10000, e) ||
+	    qmp_command(&vm->qmp, "{\"execute\":\"stop\"}", 10000, NULL, 0, e))
+		return -1;
+	snprintf(cmd, sizeof(cmd), "{\"execute\":\"migrate\",\"arguments\":{\"uri\":"
+		 "\"exec:cat > '%s'\"}}", path);
+	if (qmp_command(&vm->qmp, cmd, 10000, NULL, 0, e))
+		return -1;
+	for (;;) {
+		struct timespec ts = { 0, 5 * 1000 * 1000 };
+
+		if (qmp_command(&vm->qmp, "{\"execute\":\"query-migrate\"}", 10000, reply,
+				sizeof(reply), e))
+			return -1;
+		if (strstr(reply, "\"status\": \"completed\""))
+			return 0;
+		if (strstr(reply, "\"status\": \"failed\"") || mono_ns() >= deadline)
+			return errorf(e, "saving the VM state failed: %.300s", reply);
+		nanosleep(&ts, NULL);
+	}
+}
+
 static int boot_with(struct vm *vm, const char *accel, struct error *e)
 {
-	char initrd[600], *sock;
+	char initrd[600], *sock, *qsock;
 	struct argv a = { { 0 }, 0 };
 	uint64_t t0 = mono_ns(), deadline;
-	int lfd, rc = 0;
+	int lfd, qfd, rc = 0;
 
 	snprintf(vm->accel, sizeof(vm->accel), "%s", accel);
 	if (initramfs_prepare(&vm->cfg.kernel, vm->cfg.module[0] ? vm->cfg.module : NULL,
@@ -604,13 +689,19 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 			return -1;
 	}
 	sock = xasprintf("%s/agent.sock", vm->sockdir[0] ? vm->sockdir : vm->rundir);
+	qsock = xasprintf("%s/qmp.sock", vm->sockdir[0] ? vm->sockdir : vm->rundir);
 	lfd = listen_unix(sock, e);
-	if (lfd < 0) {
+	qfd = lfd < 0 ? -1 : listen_unix(qsock, e);
+	if (qfd < 0) {
+		if (lfd >= 0)
+			close(lfd);
 		free(sock);
+		free(qsock);
 		return -1;
 	}
-	build_argv(vm, initrd, sock, &a);
+	build_argv(vm, initrd, sock, qsock, &a);
 	free(sock);
+	free(qsock);
 	if (verbose) {
 		fprintf(stderr, "provium: accel %s:", accel);
 		for (int i = 0; i < a.n; i++)
@@ -621,9 +712,14 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 	argv_free(&a);
 	deadline = t0 + (uint64_t)vm->cfg.boot_timeout_ms * 1000000;
 	if (!rc)
-		rc = accept_agent(vm, lfd, deadline, e);
+		rc = accept_agent(vm, lfd, deadline, &vm->fd, e);
+	if (!rc)
+		rc = accept_agent(vm, qfd, deadline, &vm->qmp.fd, e);
 	close(lfd);
-	if (!rc && wait_hello(vm, t0, deadline, e)) {
+	close(qfd);
+	if (!rc && vm->cfg.incoming) {
+		rc = resume_incoming(vm, deadline, e);
+	} else if (!rc && wait_hello(vm, t0, deadline, e)) {
 		char *tail = vm_console_tail(vm, 2000);
 
 		char why[512];
@@ -645,7 +741,7 @@ int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e)
 	const char *accel;
 
 	memset(vm, 0, sizeof(*vm));
-	vm->fd = vm->pidfd = -1;
+	vm->fd = vm->pidfd = vm->qmp.fd = -1;
 	vm->cfg = *cfg;
 	if (getenv("PROVIUM_MACHINE") && !strcmp(getenv("PROVIUM_MACHINE"), "q35"))
 		vm->cfg.kernel.vmlinux[0] = '\0';	/* the slow path, on request */

@@ -10,6 +10,7 @@
 
 #include "../proto/proto.h"
 #include "kernel.h"
+#include "qmp.h"
 #include "util.h"
 
 #define VM_DEFAULT_CALL_TIMEOUT_MS	60000
@@ -40,12 +41,14 @@ struct vm_config {
 	int boot_timeout_ms;
 	int probe_silence_ms;	/* KVM probe: fail if the console stays empty */
 	int interactive;	/* serial console on this terminal (provium shell) */
+	const char *incoming;	/* restore this snapshot instead of booting */
 };
 
 struct vm {
 	struct vm_config cfg;
 	char rundir[256];	/* private, 0700; removed on teardown */
 	char sockdir[64];	/* short private dir for the socket, if rundir is deep */
+	struct qmp qmp;		/* QEMU's monitor (fixtures: stop, migrate, cont) */
 	char console[300];	/* console log (kept in rundir until teardown) */
 	char accel[8];
 	pid_t qemu_pid;
@@ -83,6 +86,12 @@ void vm_kill(struct vm *vm);
 void vm_free_events(struct vm *vm);
 /* The last @max bytes of the console, NUL-terminated; caller frees. */
 char *vm_console_tail(const struct vm *vm, size_t max);
+
+/*
+ * Save the running VM's whole state to @path (QMP stop + migrate); the VM
+ * stays stopped. Restore with cfg.incoming = path.
+ */
+int vm_snapshot(struct vm *vm, const char *path, struct error *e);
 
 /* Decide KVM or TCG (probe once, cached); @why says how it was decided. */
 const char *accel_choose(const struct vm_config *cfg, char *why, size_t whylen);

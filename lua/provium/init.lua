@@ -33,6 +33,45 @@ function provium.create(profile, opts)
   return vm
 end
 
+-- provium.fixture(name): a fresh VM started from the state that
+-- fixtures/NAME.lua built (once, then cached). The script returns a booted
+-- VM; it is searched in fixtures/ beside the calling test or any parent
+-- directory, then in tests/fixtures/ of the working directory.
+function provium.fixture(name)
+  if type(name) ~= "string" or not name:match("^[%w_%-]+$") then
+    error("bad argument #1 to 'provium.fixture' (fixture name of letters, digits, _ and - expected)", 2)
+  end
+  local src = debug.getinfo(2, "S").source
+  local dir = src:sub(1, 1) == "@" and (src:match("^@(.*)/[^/]*$") or ".") or "."
+  local candidates = {}
+  while true do
+    candidates[#candidates + 1] = dir .. "/fixtures/" .. name .. ".lua"
+    candidates[#candidates + 1] = dir .. "/tests/fixtures/" .. name .. ".lua"
+    local parent = dir:match("^(.*)/[^/]+$")
+    if not parent or parent == dir or parent == "" then break end
+    dir = parent
+  end
+  candidates[#candidates + 1] = "tests/fixtures/" .. name .. ".lua"
+  local path
+  for _, c in ipairs(candidates) do
+    local f = io.open(c)
+    if f then
+      f:close()
+      path = c
+      break
+    end
+  end
+  if not path then
+    error("provium.fixture: no fixtures/" .. name .. ".lua beside the test or in a parent directory", 2)
+  end
+  local vm = core.fixture(name, path, function()
+    local chunk = assert(loadfile(path))
+    return chunk()
+  end)
+  live[vm] = true
+  return vm
+end
+
 function provium.vms()
   local list = {}
   for vm in pairs(live) do list[#list + 1] = vm end
