@@ -32,6 +32,7 @@ struct lvm {
 	int call_timeout_ms;
 	uint32_t executor;		/* 0 auto, PROVIUM_EXEC_* to force one */
 	struct call_spec spec;		/* reused: no per-call allocation */
+	struct proto_buf batch;		/* vm:syscalls' frames; freed with the object */
 	struct call_result last;
 	int has_last;
 	char *last_log;
@@ -63,10 +64,13 @@ static void parse_files(lua_State *L, struct lvm *v, int t)
 
 	lua_pushnil(L);
 	while (lua_next(L, t)) {
-		const char *g = lua_tostring(L, -2), *h = lua_tostring(L, -1);
+		const char *g, *h;
 
+		/* checked first: lua_tostring would turn a number key into a string */
 		if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
 			luaL_error(L, "vm:boot: files must map guest paths to host paths (strings)");
+		g = lua_tostring(L, -2);
+		h = lua_tostring(L, -1);
 		if (g[0] != '/')
 			luaL_error(L, "vm:boot: files: guest path '%s' is not absolute", g);
 		if (access(h, R_OK))
@@ -99,8 +103,9 @@ static void parse_disks(lua_State *L, struct lvm *v, int t)
 			lua_getfield(L, -1, "readonly");
 			ro = lua_toboolean(L, -1);
 			lua_pop(L, 1);
-			lua_getfield(L, -1, "file");
-			path = lua_tostring(L, -1);
+			/* a string stays referenced by the table once popped */
+			if (lua_getfield(L, -1, "file") == LUA_TSTRING)
+				path = lua_tostring(L, -1);
 			lua_pop(L, 1);
 		}
 		if (!path)
@@ -164,8 +169,11 @@ static int l_create(lua_State *L)
 
 	if (!lua_isnoneornil(L, 2)) {
 		luaL_checktype(L, 2, LUA_TTABLE);
-		lua_getfield(L, 2, "config");
-		config = lua_tostring(L, -1);	/* stays referenced by the table */
+		/* only a string stays referenced by the table once popped */
+		if (lua_getfield(L, 2, "config") == LUA_TSTRING)
+			config = lua_tostring(L, -1);
+		else if (!lua_isnil(L, -1))
+			return luaL_error(L, "provium.create: config must be a path (string)");
 		lua_pop(L, 1);
 	}
 	v = lua_newuserdatauv(L, sizeof(*v), 1);
@@ -199,6 +207,7 @@ static int l_boot(lua_State *L)
 	not_for_workers(L, v, "vm:boot");
 	if (v->booted)
 		return luaL_error(L, "vm:boot: this VM was already booted");
+	free_boot_options(v);	/* an earlier boot that failed may have left some */
 	if (!lua_isnoneornil(L, 2)) {
 		luaL_checktype(L, 2, LUA_TTABLE);
 		if (lua_getfield(L, 2, "memory") != LUA_TNIL)
@@ -276,12 +285,13 @@ static int l_gc(lua_State *L)
 {
 	struct lvm *v = checkvm(L);
 
+	free(v->last_log);
+	v->last_log = NULL;
+	proto_buf_free(&v->batch);
 	if (v->worker)
 		return 0;	/* the worker goes with its VM */
 	if (v->booted && v->vm->rundir[0])
 		vm_kill(v->vm);
-	free(v->last_log);
-	v->last_log = NULL;
 	free_boot_options(v);
 	vm_free_events(v->vm);
 	return 0;
@@ -374,8 +384,8 @@ static int l_syscall(lua_State *L)
 static int l_syscalls(lua_State *L)
 {
 	struct lvm *v = checkrunning(L, "vm:syscalls");
+	struct proto_buf *batch = &v->batch;	/* not freed here: errors longjmp */
 	lua_Integer n, i, done = 0;
-	struct proto_buf batch = { 0 };
 	uint32_t ids[PIPELINE_CHUNK];
 	char err[256];
 	struct error e;
@@ -386,7 +396,7 @@ static int l_syscalls(lua_State *L)
 	while (done < n) {
 		lua_Integer chunk = n - done < PIPELINE_CHUNK ? n - done : PIPELINE_CHUNK;
 
-		batch.len = 0;
+		batch->len = 0;
 		for (i = 0; i < chunk; i++) {
 			lua_Integer k, nargs;
 			int t;
@@ -425,35 +435,28 @@ static int l_syscalls(lua_State *L)
 			if (proto_finish(&v->vm->out))
 				return luaL_error(L, "vm:syscalls: out of memory");
 			ids[i] = v->vm->next_id;
-			if (batch.cap < batch.len + v->vm->out.len) {
-				batch.cap = 2 * (batch.len + v->vm->out.len);
-				batch.data = xrealloc(batch.data, batch.cap);
+			if (batch->cap < batch->len + v->vm->out.len) {
+				batch->cap = 2 * (batch->len + v->vm->out.len);
+				batch->data = xrealloc(batch->data, batch->cap);
 			}
-			memcpy(batch.data + batch.len, v->vm->out.data, v->vm->out.len);
-			batch.len += v->vm->out.len;
+			memcpy(batch->data + batch->len, v->vm->out.data, v->vm->out.len);
+			batch->len += v->vm->out.len;
 		}
-		if (vm_send(v->vm, batch.data, batch.len, &e)) {
-			proto_buf_free(&batch);
+		if (vm_send(v->vm, batch->data, batch->len, &e))
 			return vm_error(L, v, "vm:syscalls", &e);
-		}
 		for (i = 0; i < chunk; i++) {
 			struct proto_msg m;
 
-			if (vm_wait(v->vm, ids[i], v->call_timeout_ms + CALL_GRACE_MS, &m, &e)) {
-				proto_buf_free(&batch);
+			if (vm_wait(v->vm, ids[i], v->call_timeout_ms + CALL_GRACE_MS, &m, &e))
 				return vm_error(L, v, "vm:syscalls", &e);
-			}
-			if (call_decode(&v->spec, &m, &v->last, err, sizeof(err))) {
-				proto_buf_free(&batch);
+			if (call_decode(&v->spec, &m, &v->last, err, sizeof(err)))
 				return luaL_error(L, "vm:syscalls: %s", err);
-			}
 			v->has_last = 1;
 			lua_pushinteger(L, v->last.ret);
 			lua_seti(L, -2, done + i + 1);
 		}
 		done += chunk;
 	}
-	proto_buf_free(&batch);
 	return 1;
 }
 
@@ -610,21 +613,29 @@ static void begin_command(lua_State *L, struct lvm *v, unsigned int type, const 
 	}
 }
 
+/* A timeout of @t seconds in ms, 0 for none (t <= 0); at most a day, like set_timeout. */
+static uint32_t timeout_ms(lua_State *L, const char *what, double t)
+{
+	if (t > 86400)
+		luaL_error(L, "%s: timeout %f s above 86400", what, t);
+	if (!(t > 0))
+		return 0;
+	return t * 1000 >= 1 ? (uint32_t)(t * 1000) : 1;
+}
+
 /* vm:_exec(argv, stdin, timeout_s) -> exit_code, stdout, stderr, signal, timed_out */
 static int l_exec(lua_State *L)
 {
 	struct lvm *v = checkrunning(L, "vm:exec");
 	/* every request has a limit: the VM's call timeout unless given */
-	double timeout = luaL_optnumber(L, 4, v->call_timeout_ms / 1000.0);
+	uint32_t ms = timeout_ms(L, "vm:exec", luaL_optnumber(L, 4, v->call_timeout_ms / 1000.0));
 	struct proto_msg m;
 	struct error e;
-	int wait_ms;
 
 	begin_command(L, v, PROTO_MSG_EXEC, "vm:exec");
-	if (timeout > 0)
-		proto_put_u32(&v->vm->out, PROTO_A_TIMEOUT_MS, (uint32_t)(timeout * 1000));
-	wait_ms = timeout > 0 ? (int)(timeout * 1000) + CALL_GRACE_MS : 0;
-	if (vm_request(v->vm, wait_ms, &m, &e))
+	if (ms)
+		proto_put_u32(&v->vm->out, PROTO_A_TIMEOUT_MS, ms);
+	if (vm_request(v->vm, ms ? (int)ms + CALL_GRACE_MS : 0, &m, &e))
 		return vm_error(L, v, "vm:exec", &e);
 	lua_pushinteger(L, proto_u32(&m, PROTO_A_EXIT_CODE, 0));
 	lua_pushlstring(L, (const char *)m.attr[PROTO_A_STDOUT], m.attr_len[PROTO_A_STDOUT]);
@@ -654,15 +665,16 @@ static int l_job_wait(lua_State *L)
 {
 	struct lvm *v = checkrunning(L, "vm:job_wait");
 	lua_Integer id = luaL_checkinteger(L, 2);
-	double timeout = luaL_optnumber(L, 3, v->call_timeout_ms / 1000.0);
+	uint32_t ms = timeout_ms(L, "vm:job_wait",
+				 luaL_optnumber(L, 3, v->call_timeout_ms / 1000.0));
 	struct proto_msg m;
 	struct error e;
 
 	begin(v, PROTO_MSG_JOB_WAIT);
 	proto_put_u32(&v->vm->out, PROTO_A_JOB_ID, (uint32_t)id);
-	if (timeout > 0)
-		proto_put_u32(&v->vm->out, PROTO_A_TIMEOUT_MS, (uint32_t)(timeout * 1000));
-	if (vm_request(v->vm, timeout > 0 ? (int)(timeout * 1000) + CALL_GRACE_MS : 0, &m, &e))
+	if (ms)
+		proto_put_u32(&v->vm->out, PROTO_A_TIMEOUT_MS, ms);
+	if (vm_request(v->vm, ms ? (int)ms + CALL_GRACE_MS : 0, &m, &e))
 		return vm_error(L, v, "vm:job_wait", &e);
 	if (!proto_has(&m, PROTO_A_EXIT_CODE)) {
 		lua_pushnil(L);
@@ -860,8 +872,10 @@ static int l_events(lua_State *L)
 	struct lvm *v = checkvm(L);
 	lua_Integer first = luaL_optinteger(L, 2, 1), i;
 
+	if (first < 1)
+		first = 1;	/* the list still starts at index 1 */
 	lua_createtable(L, (int)v->vm->nevents, 0);
-	for (i = first < 1 ? 1 : first; i <= (lua_Integer)v->vm->nevents; i++) {
+	for (i = first; i <= (lua_Integer)v->vm->nevents; i++) {
 		lua_createtable(L, 0, 2);
 		lua_pushstring(L, v->vm->events[i - 1].kind);
 		lua_setfield(L, -2, "kind");

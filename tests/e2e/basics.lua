@@ -86,6 +86,22 @@ test("misuse from Lua is an error naming the argument, before the guest", functi
   assert(vm:syscall(NR.getpid) > 0)
 end)
 
+test("options are checked: paths are strings, timeouts at most a day", function()
+  -- a number was turned into a string on the Lua stack only, then used once freed
+  local ok, err = pcall(provium.create, "default", { config = 42 })
+  assert(not ok)
+  assert_contains(err, "config must be a path")
+  local fresh = provium.create()
+  ok, err = pcall(fresh.boot, fresh, { disks = { { file = 42 } } })
+  assert(not ok)
+  assert_contains(err, "disks[1] must be a path")
+  -- seconds beyond an int of milliseconds were an undefined conversion
+  ok, err = pcall(vm.exec, vm, "true", { timeout = 1e12 })
+  assert(not ok)
+  assert_contains(err, "above 86400")
+  assert(vm:exec("true", { timeout = 86400 }).ok)
+end)
+
 vm:shutdown()
 
 test("a VM that was shut down refuses further calls", function()
