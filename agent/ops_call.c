@@ -65,7 +65,7 @@ int call_module_available(void)
 /* Append the text of every /dev/kmsg record since the last seek. */
 static void collect_log(struct proto_buf *b)
 {
-	static char rec[8192];
+	static __thread char rec[8192];	/* thread workers log calls concurrently */
 	char text[16384];
 	size_t used = 0, len;
 	const char *msg;

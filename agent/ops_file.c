@@ -34,7 +34,7 @@ void op_write_file(struct channel *ch, const struct proto_msg *m)
 	int flags = O_WRONLY | O_CREAT | O_CLOEXEC;
 	const uint8_t *data = m->attr[PROTO_A_DATA];
 	size_t len = m->attr_len[PROTO_A_DATA], off = 0;
-	int fd;
+	int fd, err = 0;
 
 	if (!path) {
 		channel_reply_error(ch, m, EINVAL, "write_file: no path");
@@ -47,19 +47,25 @@ void op_write_file(struct channel *ch, const struct proto_msg *m)
 		free(path);
 		return;
 	}
-	while (off < len) {
-		ssize_t n = write(fd, data + off, len - off);
+	while (off < len && !err) {
+		ssize_t n;
 
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			channel_reply_error(ch, m, errno ? errno : EIO, "write_file %s: %s",
-					    path, why(errno ? errno : EIO));
-			close(fd);
-			free(path);
-			return;
+		/* the timer fires once: writing on after it could block for good */
+		if (call_timed_out) {
+			err = EINTR;
+			break;
 		}
-		off += n;
+		n = write(fd, data + off, len - off);
+		if (n > 0)
+			off += n;
+		else if (n == 0 || errno != EINTR)
+			err = n ? errno : EIO;
+	}
+	if (err) {
+		channel_reply_error(ch, m, err, "write_file %s: %s", path, why(err));
+		close(fd);
+		free(path);
+		return;
 	}
 	if (close(fd))
 		channel_reply_error(ch, m, errno, "write_file %s: %s", path, why(errno));
@@ -94,12 +100,14 @@ void op_read_file(struct channel *ch, const struct proto_msg *m)
 	while (dst && got < want) {
 		/* small reads: procfs allocates a kernel buffer the size of the request */
 		size_t step = want - got < 65536 ? want - got : 65536;
-		ssize_t n = pread(fd, dst + got, step, offset + got);
+		ssize_t n = call_timed_out ? -1 : pread(fd, dst + got, step, offset + got);
+		int err = n < 0 ? (call_timed_out ? EINTR : errno) : 0;
 
-		if (n < 0 && errno == EINTR)
+		/* retrying after the timer fired would block for good: it fires once */
+		if (err == EINTR && !call_timed_out)
 			continue;
-		if (n < 0) {
-			channel_reply_error(ch, m, errno, "read_file %s: %s", path, why(errno));
+		if (err) {
+			channel_reply_error(ch, m, err, "read_file %s: %s", path, why(err));
 			goto out;
 		}
 		if (n == 0)

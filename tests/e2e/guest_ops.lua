@@ -102,6 +102,23 @@ test("a file operation that blocks fails after the timeout, the VM lives on", fu
   assert(vm:syscall(provium.nr.getpid) > 0)
 end)
 
+test("a write or read that blocks after some progress also fails after the timeout", function()
+  -- a reader that never reads: 64 KiB fit in the pipe, then the write blocks
+  vm:exec("mkfifo /tmp/stuck")
+  local job = vm:background("exec 3</tmp/stuck; sleep 60")
+  local old = vm:set_timeout(0.3)
+  local ok, err = pcall(vm.write_file, vm, "/tmp/stuck", string.rep("x", 1 << 20))
+  -- /dev/kmsg gives its records, then blocks waiting for more
+  local rok, rerr = pcall(vm.read_file, vm, "/dev/kmsg")
+  vm:set_timeout(old)
+  vm:job_kill(job)
+  assert(not ok)
+  assert_contains(err, "timed out")
+  assert(not rok)
+  assert_contains(rerr, "timed out")
+  assert(vm:syscall(provium.nr.getpid) > 0)
+end)
+
 test("wait_until polls until true, and times out with the description", function()
   vm:exec("mkfifo /tmp/gate2")
   local job = vm:background("read x < /tmp/gate2; touch /tmp/flag")
