@@ -84,16 +84,18 @@ static int parse_string(char *s, char *out, size_t len)
 	return *s && *s != '#' ? -1 : 0;
 }
 
-/* Relative paths are relative to the configuration file's directory. */
-static void resolve(char *path, size_t len, const char *base)
+/* Relative paths are relative to the configuration file's directory; -1 if too long. */
+static int resolve(char *path, size_t len, const char *base)
 {
 	char *tmp;
+	int rc;
 
 	if (!path[0] || path[0] == '/')
-		return;
+		return 0;
 	tmp = xasprintf("%s/%s", base, path);
-	copy_str(path, len, tmp);
+	rc = copy_str(path, len, tmp);
 	free(tmp);
+	return rc;
 }
 
 static int parse_file(const char *file, const char *want, struct profile *p, struct error *e)
@@ -113,7 +115,7 @@ static int parse_file(const char *file, const char *want, struct profile *p, str
 	memset(p, 0, sizeof(*p));
 	while (fgets(line, sizeof(line), f)) {
 		char *s = trim(line), *eq, *key, *val, str[1024];
-		int in_want;
+		int in_want, too_long = 0;
 
 		lineno++;
 		s[strcspn(s, "\n")] = '\0';
@@ -160,18 +162,19 @@ static int parse_file(const char *file, const char *want, struct profile *p, str
 		}
 		if (!in_want)
 			continue;
+		/* copy_str empties what does not fit: that must not pass silently */
 		if (!strcmp(key, "kernel"))
-			copy_str(p->kernel, sizeof(p->kernel), str);
+			too_long = copy_str(p->kernel, sizeof(p->kernel), str);
 		else if (!strcmp(key, "initrd"))
-			copy_str(p->initrd, sizeof(p->initrd), str);
+			too_long = copy_str(p->initrd, sizeof(p->initrd), str);
 		else if (!strcmp(key, "init"))
-			copy_str(p->init, sizeof(p->init), str);
+			too_long = copy_str(p->init, sizeof(p->init), str);
 		else if (!strcmp(key, "append"))
-			copy_str(p->append, sizeof(p->append), str);
+			too_long = copy_str(p->append, sizeof(p->append), str);
 		else if (!strcmp(key, "kbuild"))
-			copy_str(p->kbuild, sizeof(p->kbuild), str);
+			too_long = copy_str(p->kbuild, sizeof(p->kbuild), str);
 		else if (!strcmp(key, "modules"))
-			copy_str(p->modules, sizeof(p->modules), str);
+			too_long = copy_str(p->modules, sizeof(p->modules), str);
 		else if (!strcmp(key, "memory"))
 			p->memory_mb = config_parse_memory(str);
 		else if (!strcmp(key, "cpus"))
@@ -182,6 +185,10 @@ static int parse_file(const char *file, const char *want, struct profile *p, str
 				      "initrd, init, append, kbuild, modules, memory, cpus)", file,
 				      lineno, key, want);
 		}
+		if (too_long) {
+			fclose(f);
+			return errorf(e, "%s:%d: %s is too long", file, lineno, key);
+		}
 		if ((!strcmp(key, "memory") && p->memory_mb <= 0) ||
 		    (!strcmp(key, "cpus") && (p->cpus < 1 || p->cpus > 64))) {
 			fclose(f);
@@ -189,10 +196,11 @@ static int parse_file(const char *file, const char *want, struct profile *p, str
 		}
 	}
 	fclose(f);
-	resolve(p->kernel, sizeof(p->kernel), base);
-	resolve(p->initrd, sizeof(p->initrd), base);
-	resolve(p->kbuild, sizeof(p->kbuild), base);
-	resolve(p->modules, sizeof(p->modules), base);
+	if (resolve(p->kernel, sizeof(p->kernel), base) ||
+	    resolve(p->initrd, sizeof(p->initrd), base) ||
+	    resolve(p->kbuild, sizeof(p->kbuild), base) ||
+	    resolve(p->modules, sizeof(p->modules), base))
+		return errorf(e, "%s: a path is too long once made relative to %s", file, base);
 	return 0;
 }
 

@@ -357,7 +357,7 @@ static int start(struct test_file *t, const struct test_opts *o, const char *log
 /* Last @lines lines of a file, NULL if empty or unreadable. */
 static char *tail_of(const char *path, int lines)
 {
-	size_t len, i;
+	size_t len, i, n;
 	uint8_t *d = read_whole_file(path, &len);
 	int seen = 0;
 	char *s;
@@ -374,6 +374,10 @@ static char *tail_of(const char *path, int lines)
 			break;
 		i--;
 	}
+	/* a NUL (consoles have them) would cut the text short, or leave it empty */
+	for (n = i; n < len; n++)
+		if (!d[n])
+			d[n] = ' ';
 	s = xstrdup((char *)d + i);
 	free(d);
 	return s;

@@ -494,7 +494,9 @@ static void teardown(struct vm *vm)
 		preserve_console(vm);
 	if (vm->qemu_pid > 0) {
 		kill(vm->qemu_pid, SIGKILL);
-		waitpid(vm->qemu_pid, NULL, 0);
+		/* Ctrl-C's handler has no SA_RESTART: a bare waitpid would leave a zombie */
+		while (waitpid(vm->qemu_pid, NULL, 0) < 0 && errno == EINTR)
+			;
 		vm->qemu_pid = 0;
 	}
 	if (vm->pidfd >= 0)

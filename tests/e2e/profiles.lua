@@ -121,4 +121,14 @@ test("configuration errors are clear", function()
   assert_contains(err, "absent.toml")
 end)
 
+test("a value too long for its field is an error, not silently the default kernel", function()
+  local long = dir .. "/long.toml"
+  local g = assert(io.open(long, "w"))
+  g:write("[profile.x]\nkernel = \"/" .. string.rep("k", 600) .. "\"\n")
+  g:close()
+  local ok, err = pcall(provium.create, "x", { config = long })
+  assert(not ok, "a 601-byte kernel path was accepted")
+  assert_contains(err, "kernel is too long")
+end)
+
 os.execute("rm -rf " .. dir)
