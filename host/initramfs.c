@@ -175,7 +175,8 @@ static int add_modules(struct cpio *c, const struct kernel *k, const char *const
 	if (k->moddir[0] && modules_resolve(k->moddir, names, &mods, &nmods, e))
 		return -1;
 	for (i = 0; i < nmods; i++) {
-		const char *base = strrchr(mods[i], '/') + 1;
+		/* depmod names a module at the top of moddir without a directory */
+		const char *base = strrchr(mods[i], '/') ? strrchr(mods[i], '/') + 1 : mods[i];
 		char *src = xasprintf("%s/%s", k->moddir, mods[i]);
 		char *dst = xasprintf("provium/modules.d/%s", base);
 		int bad = 0;
