@@ -127,6 +127,7 @@ void user_execute_in_child(struct provium_call *c)
 	int fds[2];
 	pid_t pid;
 	int64_t ret = 0;
+	ssize_t got;
 	uint64_t t0 = now_ns();
 
 	c->executor = PROVIUM_EXEC_USER;
@@ -150,9 +151,15 @@ void user_execute_in_child(struct provium_call *c)
 		_exit(0);
 	}
 	close(fds[1]);
-	while (read(fds[0], &ret, sizeof(ret)) < 0 && errno == EINTR)
+	while ((got = read(fds[0], &ret, sizeof(ret))) < 0 && errno == EINTR)
 		;
 	close(fds[0]);
+	/*
+	 * Reap it here: workers have no SIGCHLD handling. Only a successful
+	 * execve leaves it running (the new program); PID 1 reaps that later.
+	 */
+	if (got == sizeof(ret) || !(c->nr == 59 || c->nr == 322))
+		waitpid(pid, NULL, __WNOTHREAD);
 	c->kernel_ret = ret;
 	c->ret = provium_user_ret(ret);
 	c->time_ns = now_ns() - t0;

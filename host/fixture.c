@@ -93,11 +93,13 @@ int fixture_open(struct fixture *f, const char *path, struct error *e)
 	free(lock);
 	if (f->lock_fd < 0)
 		return errorf(e, "fixture: cannot create its lock: %s", strerror(errno));
-	while (flock(f->lock_fd, LOCK_EX) && errno == EINTR && !provium_interrupted)
-		;
-	if (provium_interrupted) {
-		fixture_unlock(f);
-		return errorf(e, "interrupted");
+	while (flock(f->lock_fd, LOCK_EX)) {
+		int err = errno;
+
+		if (err != EINTR || provium_interrupted) {
+			fixture_unlock(f);
+			return errorf(e, "%s", err == EINTR ? "interrupted" : strerror(err));
+		}
 	}
 	return 0;
 }

@@ -1011,6 +1011,7 @@ static int l_fixture(lua_State *L)
 	struct error e;
 	struct lvm *v;
 	uint64_t t0;
+	int rc;
 
 	luaL_checktype(L, 3, LUA_TFUNCTION);
 	if (fixture_open(&f, path, &e))
@@ -1047,10 +1048,46 @@ static int l_fixture(lua_State *L)
 	v->call_timeout_ms = VM_DEFAULT_CALL_TIMEOUT_MS;
 	luaL_setmetatable(L, VM_MT);
 	t0 = mono_ns();
-	if (fixture_restore(&f, v->vm, &v->cfg, &e))
+	rc = fixture_restore(&f, v->vm, &v->cfg, &e);
+	v->cfg.incoming = NULL;		/* pointed into @f */
+	if (rc)
 		return luaL_error(L, "provium.fixture('%s'): restoring it failed: %s", name, e.msg);
 	v->booted = 1;
 	v->vm->boot_ns = mono_ns() - t0;
+	return 1;
+}
+
+/*
+ * The runner's event pipe (provium test): close-on-exec and never in the
+ * environment, so commands a test starts cannot hold it open or write to it.
+ */
+static int event_fd = -1;
+
+void provium_set_event_fd(int fd)
+{
+	event_fd = fd;
+}
+
+/* provium.core.emit(line) -> true if there is a runner to tell, else false */
+static int l_emit(lua_State *L)
+{
+	size_t len, off = 0;
+	const char *line = luaL_checklstring(L, 1, &len);
+
+	if (event_fd < 0) {
+		lua_pushboolean(L, 0);
+		return 1;
+	}
+	while (off < len) {
+		ssize_t n = write(event_fd, line + off, len - off);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return luaL_error(L, "lost the runner's event pipe: %s", strerror(errno));
+		off += n;
+	}
+	lua_pushboolean(L, 1);
 	return 1;
 }
 
@@ -1080,6 +1117,7 @@ static int l_sleep(lua_State *L)
 
 static const luaL_Reg core_funcs[] = {
 	{ "now", l_now },
+	{ "emit", l_emit },
 	{ "sleep", l_sleep },
 	{ "create", l_create },
 	{ "fixture", l_fixture },

@@ -7,5 +7,7 @@
 #define PROVIUM_VERSION "0.1.0"
 
 int luaopen_provium_core(lua_State *L);
+/* Where test() reports under "provium test" (-1: print instead). */
+void provium_set_event_fd(int fd);
 
 #endif

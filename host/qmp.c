@@ -36,8 +36,12 @@ static int read_line(struct qmp *q, char *line, size_t len, int timeout_ms,
 		now = mono_ns();
 		if (now >= deadline)
 			return errorf(e, "QMP: no reply within %d ms", timeout_ms);
-		if (poll(&p, 1, (int)((deadline - now) / 1000000) + 1) < 0 && errno != EINTR)
-			return errorf(e, "QMP: poll: %s", strerror(errno));
+		if (poll(&p, 1, (int)((deadline - now) / 1000000) + 1) < 0) {
+			if (errno != EINTR)
+				return errorf(e, "QMP: poll: %s", strerror(errno));
+			if (provium_interrupted)
+				return errorf(e, "interrupted");
+		}
 		if (!p.revents)
 			continue;
 		n = read(q->fd, q->buf + q->len, sizeof(q->buf) - q->len);

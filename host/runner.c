@@ -25,6 +25,7 @@
 
 #include "kernel.h"
 #include "config.h"
+#include "lprovium.h"
 #include "lstate.h"
 #include "runner.h"
 #include "util.h"
@@ -259,13 +260,12 @@ static int set_boot_defaults(lua_State *L, const struct test_opts *o, char *err,
 /* In the child: run one file, events to @fd. */
 static void run_child(struct test_file *t, int fd, const struct test_opts *o)
 {
-	char err[16384], env[32];
+	char err[16384];
 	lua_State *L;
 	FILE *ev;
 	int rc;
 
-	snprintf(env, sizeof(env), "%d", fd);
-	setenv("PROVIUM_EVENT_FD", env, 1);
+	provium_set_event_fd(fd);
 	if (o->timeout_s)
 		alarm(o->timeout_s);	/* default SIGALRM ends the file; the parent reports */
 	L = lstate_new();
@@ -341,7 +341,6 @@ static int start(struct test_file *t, const struct test_opts *o, const char *log
 			dup2(out, 1);
 			dup2(out, 2);
 		}
-		fcntl(p[1], F_SETFD, 0);
 		setenv("PROVIUM_LOG_DIR", logdir, 1);
 		/* VM run directories (consoles) land next to the log; a VM
 		 * that was not shut down (timeout, crash) leaves its console */

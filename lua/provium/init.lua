@@ -33,6 +33,8 @@ function provium.create(profile, opts)
   return vm
 end
 
+local building = {} -- fixture scripts running now, to refuse a cycle
+
 -- provium.fixture(name): a fresh VM started from the state that
 -- fixtures/NAME.lua built (once, then cached). The script returns a booted
 -- VM; it is searched in fixtures/ beside the calling test or any parent
@@ -64,9 +66,16 @@ function provium.fixture(name)
   if not path then
     error("provium.fixture: no fixtures/" .. name .. ".lua beside the test or in a parent directory", 2)
   end
+  if building[path] then
+    error("provium.fixture: " .. name .. " requests itself while it is being built", 2)
+  end
   local vm = core.fixture(name, path, function()
     local chunk = assert(loadfile(path))
-    return chunk()
+    building[path] = true
+    local ok, built = pcall(chunk)
+    building[path] = nil
+    if not ok then error(built, 0) end
+    return built
   end)
   live[vm] = true
   return vm

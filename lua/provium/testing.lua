@@ -1,13 +1,10 @@
 -- provium.testing: test(), todo(), assert_eq(), assert_contains(). Each
 -- test runs isolated: a failure is recorded and the file goes on. Under
--- "provium test" results go to the runner through PROVIUM_EVENT_FD.
+-- "provium test" results go to the runner's event pipe (provium.core.emit).
 local M = {}
 
-local events
-do
-  local fd = os.getenv("PROVIUM_EVENT_FD")
-  if fd then events = io.open("/dev/fd/" .. fd, "w") end
-end
+local core = require("provium.core")
+local events = core.emit("") -- true when a runner listens
 
 -- one event per line, fields split by tabs: fold both out of the text
 local function oneline(s)
@@ -16,9 +13,8 @@ end
 
 local function emit(status, secs, name, msg)
   if events then
-    events:write(string.format("test\t%s\t%.3f\t%s\t%s\n", status, secs,
+    core.emit(string.format("test\t%s\t%.3f\t%s\t%s\n", status, secs,
       oneline(name), oneline(msg or "")))
-    events:flush()
   else
     local line = string.format("%-5s %s (%.2fs)", status, name, secs)
     if msg and msg ~= "" then line = line .. "\n      " .. msg:gsub("\n", "\n      ") end
@@ -50,8 +46,7 @@ function M.install(env, provium)
     end
     if events then
       -- lets the runner name the test that was running if the file times out
-      events:write("start\t" .. oneline(name) .. "\n")
-      events:flush()
+      core.emit("start\t" .. oneline(name) .. "\n")
     end
     local t0 = now()
     -- kernel splats seen before the test are not its fault

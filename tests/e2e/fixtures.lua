@@ -49,6 +49,9 @@ test("bad fixture names and missing fixtures are clear errors", function()
   ok, err = pcall(provium.fixture, "no_such_fixture")
   assert(not ok)
   assert_contains(err, "no fixtures/no_such_fixture.lua")
+  ok, err = pcall(provium.fixture, "cycle")
+  assert(not ok)
+  assert_contains(err, "requests itself")
 end)
 
 -- a scratch project: its own fixtures/ and a cache that shares everything

@@ -127,6 +127,9 @@ test("a worker that dies fails its own request, not the VM", function()
   -- exit_group is frame-dependent: run in a throw-away child, the worker lives
   assert(ok, err)
   assert_eq(pid, w:syscall(NR.getpid))
+  -- and that child was reaped by the worker itself
+  assert(w:syscall(NR.vfork) > 0)
+  assert_eq("", vm:exec("ps -o stat,comm | awk '$1 ~ /^Z/' || true").stdout.value, "zombies")
   -- now kill the worker process from the VM while it sits idle
   vm:exec("kill -9 " .. pid)
   vm:wait_until(function() return not vm:exec("kill -0 " .. pid .. " 2>/dev/null").ok end,

@@ -569,6 +569,19 @@ test("-p is capped by the memory the VMs would need", function()
   assert(not r.err:find("lowered", 1, true), "no cap at -p 1: " .. r.err)
 end)
 
+test("a process a test leaves running does not hold the runner", function()
+  local pidfile = scratch .. "/daemon.pid"
+  local out, code = capture(string.format(
+    "cd %s && env -u PROVIUM_EVENT_FD DAEMON_PID_FILE=%s PROVIUM_CACHE=%s TMPDIR=%s " ..
+    "timeout 60 %s test tests/runner-daemon 2>&1", q(root), q(pidfile), q(default_cache),
+    q(scratch), q(bin)))
+  local pid = assert(io.open(pidfile)):read("l")
+  os.execute("kill " .. pid .. " 2>/dev/null")
+  assert(code ~= 124, "the runner waited for the test's leftover process")
+  assert_eq(0, code)
+  assert_eq(1, summary(last_line(out)).passed)
+end)
+
 test("provium doctor prints one verdict per check", function()
   local out, code = capture("env -u PROVIUM_EVENT_FD PROVIUM_CACHE=" .. q(new_cache()) .. " " ..
     q(bin) .. " doctor")
