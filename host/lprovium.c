@@ -160,6 +160,19 @@ static void not_for_workers(lua_State *L, struct lvm *v, const char *what)
 		luaL_error(L, "%s is not available on a worker", what);
 }
 
+/* A new VM object on the stack, owning its (not yet started) VM. */
+static struct lvm *push_vm_object(lua_State *L)
+{
+	struct lvm *v = lua_newuserdatauv(L, sizeof(*v), 1);
+
+	memset(v, 0, sizeof(*v));
+	v->vm = &v->own;
+	v->vm->fd = v->vm->pidfd = v->vm->qmp.fd = -1;
+	v->call_timeout_ms = VM_DEFAULT_CALL_TIMEOUT_MS;
+	luaL_setmetatable(L, VM_MT);
+	return v;
+}
+
 static int l_create(lua_State *L)
 {
 	const char *profile = luaL_optstring(L, 1, "default");
@@ -176,13 +189,7 @@ static int l_create(lua_State *L)
 			return luaL_error(L, "provium.create: config must be a path (string)");
 		lua_pop(L, 1);
 	}
-	v = lua_newuserdatauv(L, sizeof(*v), 1);
-
-	memset(v, 0, sizeof(*v));
-	v->vm = &v->own;
-	v->vm->fd = v->vm->pidfd = v->vm->qmp.fd = -1;
-	v->call_timeout_ms = VM_DEFAULT_CALL_TIMEOUT_MS;
-	luaL_setmetatable(L, VM_MT);
+	v = push_vm_object(L);
 	if (config_profile(profile, config, &v->cfg, &e))
 		return luaL_error(L, "provium.create: %s", e.msg);
 	return 1;
@@ -1041,12 +1048,7 @@ static int l_fixture(lua_State *L)
 	}
 	fixture_unlock(&f);
 
-	v = lua_newuserdatauv(L, sizeof(*v), 1);
-	memset(v, 0, sizeof(*v));
-	v->vm = &v->own;
-	v->vm->fd = v->vm->pidfd = v->vm->qmp.fd = -1;
-	v->call_timeout_ms = VM_DEFAULT_CALL_TIMEOUT_MS;
-	luaL_setmetatable(L, VM_MT);
+	v = push_vm_object(L);
 	t0 = mono_ns();
 	rc = fixture_restore(&f, v->vm, &v->cfg, &e);
 	v->cfg.incoming = NULL;		/* pointed into @f */
