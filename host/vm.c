@@ -111,7 +111,7 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 	arg(a, "-accel");
 	arg(a, "%s", vm->accel);
 	arg(a, "-cpu");
-	arg(a, "%s", strcmp(vm->accel, "kvm") ? "max" : "host");
+	arg(a, "%s", getenv("PROVIUM_CPU") ? getenv("PROVIUM_CPU") : strcmp(vm->accel, "kvm") ? "max" : "host");
 	arg(a, "-m");
 	arg(a, "%uM", c->memory_mb);
 	arg(a, "-smp");
