@@ -167,6 +167,18 @@ static struct provium_call *plain_call(void *mem, uint64_t nr)
 	return desc_init(&d, mem, nr, 0, 0);
 }
 
+/* A call of @nr without buffers, in the blob: the ioctl must return 0. */
+static struct provium_call *run_nr(struct __test_metadata *_metadata, int fd,
+				   uint64_t nr)
+{
+	struct provium_call *c = plain_call(blob, nr);
+
+	ASSERT_EQ(0, pcall(fd, c)) TH_LOG("nr %llu (%#llx): %s",
+					  (unsigned long long)nr,
+					  (unsigned long long)nr, strerror(errno));
+	return c;
+}
+
 /* getpid() through the module still gives the right answer. */
 static void expect_healthy(struct __test_metadata *_metadata, int fd)
 {
@@ -235,6 +247,29 @@ static struct provium_call *good_patched(struct desc *d, int null_fd)
 	return c;
 }
 
+/*
+ * readv/writev(@fd, iov, 2) of 5 then 6 bytes: b0 (arg 1) is the iovec, its
+ * two iov_base slots patched to b1 and b2, which start as @first and
+ * @second. No buffer is an output: callers set the flags they need.
+ */
+static struct provium_call *iovec_call(struct desc *d, void *mem, uint64_t nr,
+				       int fd, const char *first,
+				       const char *second)
+{
+	struct iovec iov[2] = { { NULL, 5 }, { NULL, 6 } };
+	struct provium_call *c = desc_init(d, mem, nr, 3, 2);
+	uint32_t v, a, b;
+
+	c->args[0] = fd;
+	c->args[2] = 2;
+	v = desc_buf(d, 1, 0, iov, sizeof(iov));
+	a = desc_buf(d, PROVIUM_ARG_NONE, 0, first, 5);
+	b = desc_buf(d, PROVIUM_ARG_NONE, 0, second, 6);
+	desc_patch(d, v, offsetof(struct iovec, iov_base), a);
+	desc_patch(d, v, sizeof(struct iovec) + offsetof(struct iovec, iov_base), b);
+	return c;
+}
+
 FIXTURE(provium) {
 	int fd;
 	int null_fd;
@@ -287,10 +322,10 @@ TEST_F(provium, unknown_ioctl_is_enotty)
 
 TEST_F(provium, getpid_matches_getpid)
 {
-	struct provium_call *c = plain_call(blob, NR_getpid);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	ASSERT_EQ(0, pcall(self->fd, c));
+	c = run_nr(_metadata, self->fd, NR_getpid);
 	EXPECT_EQ((int64_t)getpid(), c->ret);
 	EXPECT_EQ(c->ret, c->kernel_ret);
 	EXPECT_EQ((__u32)PROVIUM_STATUS_DONE, c->status);
@@ -375,21 +410,13 @@ TEST_F(provium, zero_length_buffer)
 TEST_F(provium, writev_through_patched_iovec)
 {
 	char back[64] = { 0 };
-	struct iovec iov[2] = { { NULL, 5 }, { NULL, 6 } };
 	struct desc d;
-	struct provium_call *c = desc_init(&d, blob, NR_writev, 3, 2);
-	uint32_t v, a, b;
+	struct provium_call *c;
 	int pfd[2];
 
 	SKIP_IF_NO_DEVICE();
 	ASSERT_EQ(0, pipe(pfd));
-	c->args[0] = pfd[1];
-	c->args[2] = 2;
-	v = desc_buf(&d, 1, 0, iov, sizeof(iov));
-	a = desc_buf(&d, PROVIUM_ARG_NONE, 0, "hello", 5);
-	b = desc_buf(&d, PROVIUM_ARG_NONE, 0, " world", 6);
-	desc_patch(&d, v, offsetof(struct iovec, iov_base), a);
-	desc_patch(&d, v, sizeof(struct iovec) + offsetof(struct iovec, iov_base), b);
+	c = iovec_call(&d, blob, NR_writev, pfd[1], "hello", " world");
 	ASSERT_EQ(0, pcall(self->fd, c));
 	ASSERT_EQ(11, c->ret);
 	ASSERT_EQ(11, read(pfd[0], back, sizeof(back)));
@@ -400,36 +427,31 @@ TEST_F(provium, readv_into_two_output_buffers)
 {
 	struct iovec iov[2] = { { NULL, 5 }, { NULL, 6 } };
 	struct desc d;
-	struct provium_call *c = desc_init(&d, blob, NR_readv, 3, 2);
-	uint32_t v, a, b;
+	struct provium_call *c;
 	int pfd[2];
 
 	SKIP_IF_NO_DEVICE();
 	ASSERT_EQ(0, pipe(pfd));
 	ASSERT_EQ(11, write(pfd[1], "hello world", 11));
-	c->args[0] = pfd[0];
-	c->args[2] = 2;
-	v = desc_buf(&d, 1, 0, iov, sizeof(iov));
-	a = desc_buf(&d, PROVIUM_ARG_NONE, PROVIUM_BUF_OUT, "xxxxx", 5);
-	b = desc_buf(&d, PROVIUM_ARG_NONE, PROVIUM_BUF_OUT, "xxxxxx", 6);
-	desc_patch(&d, v, offsetof(struct iovec, iov_base), a);
-	desc_patch(&d, v, sizeof(struct iovec) + offsetof(struct iovec, iov_base), b);
+	c = iovec_call(&d, blob, NR_readv, pfd[0], "xxxxx", "xxxxxx");
+	desc_bufs(c)[1].flags = PROVIUM_BUF_OUT;
+	desc_bufs(c)[2].flags = PROVIUM_BUF_OUT;
 	ASSERT_EQ(0, pcall(self->fd, c));
 	ASSERT_EQ(11, c->ret);
-	EXPECT_EQ(0, memcmp(desc_data(&d, a), "hello", 5));
-	EXPECT_EQ(0, memcmp(desc_data(&d, b), " world", 6));
+	EXPECT_EQ(0, memcmp(desc_data(&d, 1), "hello", 5));
+	EXPECT_EQ(0, memcmp(desc_data(&d, 2), " world", 6));
 	/* the iovec itself is an input: its pointers never reach the blob */
-	EXPECT_EQ(0, memcmp(desc_data(&d, v), iov, sizeof(iov)));
+	EXPECT_EQ(0, memcmp(desc_data(&d, 0), iov, sizeof(iov)));
 }
 
 /* ---- what the module does not run ---- */
 
 TEST_F(provium, fork_is_refused_and_not_run)
 {
-	struct provium_call *c = plain_call(blob, NR_fork);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	ASSERT_EQ(0, pcall(self->fd, c));
+	c = run_nr(_metadata, self->fd, NR_fork);
 	EXPECT_EQ((__u32)PROVIUM_STATUS_REFUSED, c->status);
 	EXPECT_EQ((__u32)PROVIUM_EXEC_MODULE, c->executor);
 	EXPECT_EQ(0, c->ret);
@@ -447,10 +469,8 @@ TEST_F(provium, every_frame_dependent_call_is_refused)
 
 	SKIP_IF_NO_DEVICE();
 	for (i = 0; i < ARRAY_SIZE(nrs); i++) {
-		struct provium_call *c = plain_call(blob, nrs[i]);
+		struct provium_call *c = run_nr(_metadata, self->fd, nrs[i]);
 
-		ASSERT_EQ(0, pcall(self->fd, c)) TH_LOG("nr %llu",
-						 (unsigned long long)nrs[i]);
 		EXPECT_EQ((__u32)PROVIUM_STATUS_REFUSED, c->status)
 			TH_LOG("nr %llu", (unsigned long long)nrs[i]);
 	}
@@ -469,10 +489,8 @@ TEST_F(provium, out_of_range_nr_is_enosys)
 
 	SKIP_IF_NO_DEVICE();
 	for (i = 0; i < ARRAY_SIZE(nrs); i++) {
-		struct provium_call *c = plain_call(blob, nrs[i]);
+		struct provium_call *c = run_nr(_metadata, self->fd, nrs[i]);
 
-		ASSERT_EQ(0, pcall(self->fd, c)) TH_LOG("nr %#llx",
-						 (unsigned long long)nrs[i]);
 		EXPECT_EQ(-ENOSYS, c->ret) TH_LOG("nr %#llx",
 						  (unsigned long long)nrs[i]);
 		EXPECT_EQ(-ENOSYS, c->kernel_ret);
@@ -483,10 +501,10 @@ TEST_F(provium, out_of_range_nr_is_enosys)
 /* A hole in the x86_64 table (335-423 are unassigned) is sys_ni_syscall. */
 TEST_F(provium, unassigned_nr_is_enosys)
 {
-	struct provium_call *c = plain_call(blob, 400);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	ASSERT_EQ(0, pcall(self->fd, c));
+	c = run_nr(_metadata, self->fd, 400);
 	EXPECT_EQ(-ENOSYS, c->ret);
 	EXPECT_EQ((__u32)PROVIUM_STATUS_DONE, c->status);
 }
@@ -543,6 +561,21 @@ TEST_F_TIMEOUT(provium, pause_interrupted_reports_erestartnohand, 10)
 
 /* ---- hostile descriptions ---- */
 
+/*
+ * The valid description @build makes (good_write() and the like), checked
+ * to run as it is: what a test then breaks is the only thing wrong with it.
+ */
+static struct provium_call *
+build_accepted(struct __test_metadata *_metadata, int fd, int null_fd,
+	       struct provium_call *(*build)(struct desc *d, int null_fd))
+{
+	struct desc d;
+	struct provium_call *c = build(&d, null_fd);
+
+	expect_accept(_metadata, fd, c);
+	return c;
+}
+
 TEST_F(provium, null_description_is_efault)
 {
 	SKIP_IF_NO_DEVICE();
@@ -586,11 +619,10 @@ TEST_F(provium, too_many_patches_is_e2big)
 
 TEST_F(provium, buffer_over_limit_is_e2big)
 {
-	struct desc d;
-	struct provium_call *c = good_write(&d, self->null_fd);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_write);
 	desc_bufs(c)[0].len = PROVIUM_MAX_BUF_LEN + 1;
 	expect_reject(_metadata, self->fd, c, E2BIG);
 }
@@ -608,11 +640,10 @@ TEST_F(provium, size_smaller_than_header_is_einval)
 
 TEST_F(provium, truncated_buffer_table_is_einval)
 {
-	struct desc d;
-	struct provium_call *c = good_write(&d, self->null_fd);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_write);
 	/* the blob ends inside the second table entry */
 	c->size = sizeof(*c) + sizeof(struct provium_buf) + 8;
 	expect_reject(_metadata, self->fd, c, EINVAL);
@@ -620,11 +651,10 @@ TEST_F(provium, truncated_buffer_table_is_einval)
 
 TEST_F(provium, truncated_patch_table_is_einval)
 {
-	struct desc d;
-	struct provium_call *c = good_write(&d, self->null_fd);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_write);
 	/* more patches claimed than the blob has room for */
 	c->npatches = 40;
 	expect_reject(_metadata, self->fd, c, EINVAL);
@@ -632,12 +662,12 @@ TEST_F(provium, truncated_patch_table_is_einval)
 
 TEST_F(provium, buffer_past_the_end_is_einval)
 {
-	struct desc d;
-	struct provium_call *c = good_write(&d, self->null_fd);
-	struct provium_buf *b = desc_bufs(c);
+	struct provium_call *c;
+	struct provium_buf *b;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_write);
+	b = desc_bufs(c);
 	b[1].len = 17;				/* one byte past the blob */
 	expect_reject(_metadata, self->fd, c, EINVAL);
 	b[1].len = 16;
@@ -649,23 +679,22 @@ TEST_F(provium, buffer_past_the_end_is_einval)
 
 TEST_F(provium, buffer_inside_the_tables_is_einval)
 {
-	struct desc d;
-	struct provium_call *c = good_write(&d, self->null_fd);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_write);
 	desc_bufs(c)[0].offset = 0;		/* over the header itself */
 	expect_reject(_metadata, self->fd, c, EINVAL);
 }
 
 TEST_F(provium, overlapping_buffers_are_einval)
 {
-	struct desc d;
-	struct provium_call *c = good_write(&d, self->null_fd);
-	struct provium_buf *b = desc_bufs(c);
+	struct provium_call *c;
+	struct provium_buf *b;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_write);
+	b = desc_bufs(c);
 	b[1].offset = b[0].offset + 4;
 	b[1].len = 8;
 	expect_reject(_metadata, self->fd, c, EINVAL);
@@ -675,11 +704,10 @@ TEST_F(provium, overlapping_buffers_are_einval)
 
 TEST_F(provium, unaligned_patch_offset_is_einval)
 {
-	struct desc d;
-	struct provium_call *c = good_patched(&d, self->null_fd);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_patched);
 	desc_patches(c)[0].offset = 4;
 	expect_reject(_metadata, self->fd, c, EINVAL);
 	desc_patches(c)[0].offset = 1;
@@ -688,11 +716,11 @@ TEST_F(provium, unaligned_patch_offset_is_einval)
 
 TEST_F(provium, patch_past_buffer_end_is_einval)
 {
-	struct desc d;
-	struct provium_call *c = good_patched(&d, self->null_fd);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);	/* offset 8: the last slot */
+	/* accepted with the patch at offset 8: the last slot */
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_patched);
 	desc_patches(c)[0].offset = 16;		/* buffer 1 is 16 bytes */
 	expect_reject(_metadata, self->fd, c, EINVAL);
 	desc_patches(c)[0].offset = 0xfffffff8;	/* offset + 8 wraps */
@@ -716,22 +744,20 @@ static struct provium_call *good_two_pointers(struct desc *d, int null_fd)
 
 TEST_F(provium, duplicate_patch_is_einval)
 {
-	struct desc d;
-	struct provium_call *c = good_two_pointers(&d, self->null_fd);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_two_pointers);
 	desc_patches(c)[1].offset = 0;		/* the same slot twice */
 	expect_reject(_metadata, self->fd, c, EINVAL);
 }
 
 TEST_F(provium, buffer_reached_twice_is_einval)
 {
-	struct desc d;
-	struct provium_call *c = good_two_pointers(&d, self->null_fd);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_two_pointers);
 	desc_patches(c)[1].target = 1;		/* b1 from both slots */
 	expect_reject(_metadata, self->fd, c, EINVAL);
 	desc_patches(c)[1].target = 0;		/* the argument, patched */
@@ -740,11 +766,10 @@ TEST_F(provium, buffer_reached_twice_is_einval)
 
 TEST_F(provium, pointer_cycle_is_eloop)
 {
-	struct desc d;
-	struct provium_call *c = good_two_pointers(&d, self->null_fd);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_two_pointers);
 	/* b2 holds b1's address and b1 holds b2's: neither reaches b0 */
 	desc_patches(c)[0].buf = 2;
 	desc_patches(c)[0].offset = 0;
@@ -756,11 +781,10 @@ TEST_F(provium, pointer_cycle_is_eloop)
 
 TEST_F(provium, self_pointing_buffer_is_eloop)
 {
-	struct desc d;
-	struct provium_call *c = good_patched(&d, self->null_fd);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_patched);
 	desc_patches(c)[0].buf = 0;		/* b0 holds its own address */
 	desc_patches(c)[0].offset = 0;
 	expect_reject(_metadata, self->fd, c, ELOOP);
@@ -768,11 +792,10 @@ TEST_F(provium, self_pointing_buffer_is_eloop)
 
 TEST_F(provium, orphan_buffer_is_einval)
 {
-	struct desc d;
-	struct provium_call *c = good_write(&d, self->null_fd);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_write);
 	/* b1: neither an argument nor a patch target */
 	desc_bufs(c)[1].arg = PROVIUM_ARG_NONE;
 	expect_reject(_metadata, self->fd, c, EINVAL);
@@ -781,12 +804,11 @@ TEST_F(provium, orphan_buffer_is_einval)
 TEST_F(provium, bad_arg_index_is_einval)
 {
 	static const int32_t bad[] = { PROVIUM_NARGS, -2, 0x7fffffff, INT32_MIN };
-	struct desc d;
-	struct provium_call *c = good_write(&d, self->null_fd);
+	struct provium_call *c;
 	size_t i;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_write);
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
 		desc_bufs(c)[1].arg = bad[i];
 		expect_reject(_metadata, self->fd, c, EINVAL);
@@ -819,11 +841,10 @@ TEST_F(provium, wrong_version_is_einval)
 
 TEST_F(provium, unknown_buffer_flags_are_einval)
 {
-	struct desc d;
-	struct provium_call *c = good_write(&d, self->null_fd);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_write);
 	desc_bufs(c)[1].flags = 1U << 1;
 	expect_reject(_metadata, self->fd, c, EINVAL);
 	desc_bufs(c)[1].flags = 1U << 31;
@@ -832,22 +853,20 @@ TEST_F(provium, unknown_buffer_flags_are_einval)
 
 TEST_F(provium, nonzero_patch_reserved_is_einval)
 {
-	struct desc d;
-	struct provium_call *c = good_patched(&d, self->null_fd);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_patched);
 	desc_patches(c)[0].reserved = 1;
 	expect_reject(_metadata, self->fd, c, EINVAL);
 }
 
 TEST_F(provium, patch_naming_missing_buffer_is_einval)
 {
-	struct desc d;
-	struct provium_call *c = good_patched(&d, self->null_fd);
+	struct provium_call *c;
 
 	SKIP_IF_NO_DEVICE();
-	expect_accept(_metadata, self->fd, c);
+	c = build_accepted(_metadata, self->fd, self->null_fd, good_patched);
 	desc_patches(c)[0].buf = 2;		/* there is no b2 */
 	expect_reject(_metadata, self->fd, c, EINVAL);
 	desc_patches(c)[0].buf = 1;
@@ -954,20 +973,32 @@ TEST_F(provium, size_changed_while_copying)
 	expect_healthy(_metadata, self->fd);
 }
 
-/* Results that cannot be written back are an error, and leak nothing. */
-TEST_F(provium, readonly_description_is_efault)
+/*
+ * uname() into an output buffer, the description on a page then made
+ * read-only: the call runs, its results cannot be written back.
+ */
+static struct provium_call *readonly_uname(struct __test_metadata *_metadata)
 {
 	struct desc d;
 	struct provium_call *c;
 	uint8_t *map;
 
-	SKIP_IF_NO_DEVICE();
 	map = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	ASSERT_NE(MAP_FAILED, map);
 	c = desc_init(&d, map, NR_uname, 1, 0);
 	desc_buf(&d, 0, PROVIUM_BUF_OUT, NULL, sizeof(struct utsname));
 	ASSERT_EQ(0, mprotect(map, 4096, PROT_READ));
+	return c;
+}
+
+/* Results that cannot be written back are an error, and leak nothing. */
+TEST_F(provium, readonly_description_is_efault)
+{
+	struct provium_call *c;
+
+	SKIP_IF_NO_DEVICE();
+	c = readonly_uname(_metadata);
 	ASSERT_EQ(-1, pcall(self->fd, c));
 	ASSERT_EQ(EFAULT, errno);
 	expect_healthy(_metadata, self->fd);
@@ -1019,21 +1050,15 @@ static int busy_calls(int fd, int null_fd, int n)
 {
 	static uint8_t mem1[4096] __attribute__((aligned(8)));
 	static uint8_t mem2[4096] __attribute__((aligned(8)));
-	struct iovec iov[2] = { { NULL, 5 }, { NULL, 6 } };
 	struct desc u, w;
 	struct provium_call *cu = desc_init(&u, mem1, NR_uname, 1, 0);
-	struct provium_call *cw = desc_init(&w, mem2, NR_writev, 3, 2);
-	uint32_t v, a, b;
+	struct provium_call *cw = iovec_call(&w, mem2, NR_writev, null_fd,
+					     "hello", " world");
 	int i;
 
 	desc_buf(&u, 0, PROVIUM_BUF_OUT, NULL, sizeof(struct utsname));
-	cw->args[0] = null_fd;
-	cw->args[2] = 2;
-	v = desc_buf(&w, 1, PROVIUM_BUF_OUT, iov, sizeof(iov));
-	a = desc_buf(&w, PROVIUM_ARG_NONE, 0, "hello", 5);
-	b = desc_buf(&w, PROVIUM_ARG_NONE, PROVIUM_BUF_OUT, " world", 6);
-	desc_patch(&w, v, 0, a);
-	desc_patch(&w, v, sizeof(struct iovec), b);
+	desc_bufs(cw)[0].flags = PROVIUM_BUF_OUT;	/* the iovec */
+	desc_bufs(cw)[2].flags = PROVIUM_BUF_OUT;
 	for (i = 0; i < n; i++) {
 		if (pcall(fd, cu) || cu->ret != 0)
 			return -1;
@@ -1043,43 +1068,48 @@ static int busy_calls(int fd, int null_fd, int n)
 	return 0;
 }
 
+/* The maps before a run of calls, read twice: the reading is not measured. */
+static void maps_before(struct __test_metadata *_metadata, struct maps *m)
+{
+	ASSERT_EQ(0, read_maps(m));
+	ASSERT_EQ(0, read_maps(m));
+}
+
+/* No mapping appeared or went away since @before. */
+static void expect_same_maps(struct __test_metadata *_metadata,
+			     const struct maps *before)
+{
+	struct maps after;
+
+	ASSERT_EQ(0, read_maps(&after));
+	EXPECT_EQ(before->lines, after.lines);
+	EXPECT_EQ(before->bytes, after.bytes);
+}
+
 TEST_F(provium, no_mapping_left_after_1000_calls)
 {
-	struct maps before, after;
+	struct maps before;
 
 	SKIP_IF_NO_DEVICE();
 	ASSERT_EQ(0, busy_calls(self->fd, self->null_fd, 10));	/* warm up */
-	ASSERT_EQ(0, read_maps(&before));
-	ASSERT_EQ(0, read_maps(&before));
+	maps_before(_metadata, &before);
 	ASSERT_EQ(0, busy_calls(self->fd, self->null_fd, 1000));
-	ASSERT_EQ(0, read_maps(&after));
-	EXPECT_EQ(before.lines, after.lines);
-	EXPECT_EQ(before.bytes, after.bytes);
+	expect_same_maps(_metadata, &before);
 }
 
 TEST_F(provium, no_mapping_left_after_1000_failed_copy_backs)
 {
-	struct maps before, after;
-	struct desc d;
+	struct maps before;
 	struct provium_call *c;
-	uint8_t *map;
 	int i;
 
 	SKIP_IF_NO_DEVICE();
-	map = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
-		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	ASSERT_NE(MAP_FAILED, map);
-	c = desc_init(&d, map, NR_uname, 1, 0);
-	desc_buf(&d, 0, PROVIUM_BUF_OUT, NULL, sizeof(struct utsname));
-	ASSERT_EQ(0, mprotect(map, 4096, PROT_READ));
-	ASSERT_EQ(-1, pcall(self->fd, c));
-	ASSERT_EQ(0, read_maps(&before));
-	ASSERT_EQ(0, read_maps(&before));
+	c = readonly_uname(_metadata);
+	ASSERT_EQ(-1, pcall(self->fd, c));	/* warm up */
+	maps_before(_metadata, &before);
 	for (i = 0; i < 1000; i++)
 		ASSERT_EQ(-1, pcall(self->fd, c));
-	ASSERT_EQ(0, read_maps(&after));
-	EXPECT_EQ(before.lines, after.lines);
-	EXPECT_EQ(before.bytes, after.bytes);
+	expect_same_maps(_metadata, &before);
 }
 
 /* ---- permission ---- */

@@ -3,21 +3,16 @@
 -- reports by parsing them: TAP structure, JUnit XML, JSON, exit codes,
 -- filters, shards, --fail-fast, --rerun-failed and --timeout.
 
-local function q(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/../lib/?.lua;" .. package.path
+local reports = require("reports")
+local q, capture, lines, last_line = reports.q, reports.capture, reports.lines, reports.last_line
+local summary, sorted_keys, children = reports.summary, reports.sorted_keys, reports.children
 
-local function capture(cmd)
-  local p = assert(io.popen(cmd))
-  local out = p:read("a")
-  local _, how, code = p:close()
-  return out, how == "exit" and code or 128 + code
-end
-
-local here = debug.getinfo(1, "S").source:sub(2):match("^(.*)/[^/]*$") or "."
 local root = capture("cd " .. q(here .. "/../..") .. " && pwd"):gsub("\n$", "")
 local bin = root .. "/build/provium"
 local CASES = "tests/runner-cases"
-local scratch = capture("mktemp -d"):gsub("\n$", "")
-assert(scratch ~= "", "mktemp -d failed")
+local scratch = reports.scratch_dir()
 
 -- every run gets its own cache, so the last-failed record is ours
 local ncache = 0
@@ -34,34 +29,8 @@ local function run(args, cache)
     "cd %s && exec env -u PROVIUM_EVENT_FD -u PROVIUM_KEEP_LOGS PROVIUM_CACHE=%s TMPDIR=%s " ..
     "%s test %s 2>%s",
     q(root), q(cache or default_cache), q(scratch), q(bin), args, q(errfile)))
-  local f = assert(io.open(errfile))
-  local err = f:read("a")
-  f:close()
+  local err = assert(reports.slurp(errfile), "no stderr file " .. errfile)
   return { code = code, out = out, err = err }
-end
-
-local function lines(s)
-  local t = {}
-  for l in s:gmatch("([^\n]*)\n") do t[#t + 1] = l end
-  return t
-end
-
-local function last_line(s)
-  local t = lines(s)
-  return t[#t]
-end
-
-local function summary(line)
-  local p, f, s = (line or ""):match("^(%d+) passed, (%d+) failed, (%d+) skipped$")
-  assert(p, "no summary line, got " .. tostring(line))
-  return { passed = tonumber(p), failed = tonumber(f), skipped = tonumber(s) }
-end
-
-local function sorted_keys(t)
-  local k = {}
-  for name in pairs(t) do k[#k + 1] = name end
-  table.sort(k)
-  return table.concat(k, " ")
 end
 
 -- JSON: the project's decoder if there is one, else a small strict one
@@ -156,139 +125,6 @@ local function is_null(v)
   return v == nil or (type(v) == "table" and tostring(v) == "null" and next(v) == nil)
 end
 
--- A small XML 1.0 checker: well-formed tags, quoted and escaped attribute
--- values, entities, no forbidden characters. Returns the element tree.
-local function parse_xml(s)
-  local pos = 1
-  local ents = { amp = "&", lt = "<", gt = ">", quot = '"', apos = "'" }
-  local function fail(what) error(("xml: %s at byte %d"):format(what, pos), 0) end
-  local function unescape(t, attr)
-    if t:find("[%z\1-\8\11\12\14-\31]") then fail("forbidden control character") end
-    if attr and t:find("<", 1, true) then fail("'<' in an attribute value") end
-    return (t:gsub("&([^;]*);?", function(e)
-      if ents[e] then return ents[e] end
-      local n = e:match("^#(%d+)$") or (e:match("^#x(%x+)$") and tonumber(e:sub(3), 16))
-      if n then return utf8.char(tonumber(n)) end
-      fail("bad entity &" .. e)
-    end))
-  end
-  if not utf8.len(s) then fail("not UTF-8") end
-  local decl = s:match("^<%?xml[^?]*%?>%s*")
-  if decl then pos = #decl + 1 end
-  local stack, rootel = {}, nil
-  local top = { children = {} }
-  while pos <= #s do
-    local lt = s:find("<", pos, true)
-    local text = s:sub(pos, (lt or #s + 1) - 1)
-    if #stack == 0 and text:find("%S") then fail("text outside the root element") end
-    if #stack > 0 then
-      local el = stack[#stack]
-      el.text = el.text .. unescape(text, false)
-    end
-    if not lt then break end
-    pos = lt
-    local close = s:match("^</([%w_:%-]+)%s*>", pos)
-    if close then
-      local el = table.remove(stack)
-      if not el or el.name ~= close then fail("</" .. close .. "> does not close " ..
-        (el and el.name or "anything")) end
-      pos = pos + #s:match("^</[^>]*>", pos)
-    else
-      local name = s:match("^<([%w_:%-]+)", pos)
-      if not name then fail("bad tag") end
-      local el = { name = name, attrs = {}, children = {}, text = "" }
-      pos = pos + 1 + #name
-      while true do
-        local sp = s:match("^%s*", pos)
-        pos = pos + #sp
-        if s:sub(pos, pos + 1) == "/>" then pos = pos + 2; el.empty = true; break end
-        if s:sub(pos, pos) == ">" then pos = pos + 1; break end
-        if #sp == 0 then fail("attributes need spaces between them") end
-        local an, av = s:match('^([%w_:%-]+)="([^"]*)"', pos)
-        if not an then fail("bad attribute in <" .. name .. ">") end
-        if el.attrs[an] then fail("attribute " .. an .. " twice") end
-        el.attrs[an] = unescape(av, true)
-        pos = pos + #an + #av + 3
-      end
-      local parent = stack[#stack] or top
-      parent.children[#parent.children + 1] = el
-      if #stack == 0 then
-        if rootel then fail("two root elements") end
-        rootel = el
-      end
-      if not el.empty then stack[#stack + 1] = el end
-    end
-  end
-  if #stack > 0 then fail("<" .. stack[#stack].name .. "> not closed") end
-  if not rootel then fail("no root element") end
-  return rootel
-end
-
-local function children(el, name)
-  local t = {}
-  for _, c in ipairs(el.children) do
-    if c.name == name then t[#t + 1] = c end
-  end
-  return t
-end
-
--- TAP: the plan, nested sub-test blocks, the file lines, the Totals line.
-local function parse_tap(out)
-  local ls = lines(out)
-  assert_eq("TAP version 13", ls[1], "TAP header")
-  local plan = tonumber(ls[2]:match("^1%.%.(%d+)$"))
-  assert(plan, "no plan line: " .. tostring(ls[2]))
-  local files, order, totals = {}, {}, nil
-  local sub = { tests = {}, diag = {} }
-  for n = 3, #ls do
-    local l = ls[n]
-    if l:match("^    ") then
-      local body = l:sub(5)
-      local m = body:match("^1%.%.(%d+)$")
-      if m then
-        assert_eq(0, #sub.tests, "nested plan before its tests (line " .. n .. ")")
-        sub.plan = tonumber(m)
-      elseif body:match("^#") then
-        sub.diag[#sub.diag + 1] = body:gsub("^# ?", "")
-      else
-        local notok, num, rest = body:match("^(n?o?t? ?)ok (%d+) (.*)$")
-        assert(num, "bad nested line " .. n .. ": " .. l)
-        assert_eq(#sub.tests + 1, tonumber(num), "nested test number on line " .. n)
-        local desc, dir, reason = rest:match("^(.-) # (%u+) ?(.*)$")
-        sub.tests[#sub.tests + 1] = { ok = notok == "", desc = desc or rest,
-          directive = dir, reason = reason, diag = {} }
-        sub.diag = sub.tests[#sub.tests].diag
-      end
-    elseif l:match("^# Totals: ") then
-      local p, f, xf, xp, s, e = l:match(
-        "^# Totals: pass:(%d+) fail:(%d+) xfail:(%d+) xpass:(%d+) skip:(%d+) error:(%d+)$")
-      assert(p, "bad Totals line: " .. l)
-      totals = { pass = tonumber(p), fail = tonumber(f), skip = tonumber(s),
-        xfail = tonumber(xf), xpass = tonumber(xp), error = tonumber(e) }
-      assert_eq(#ls, n, "Totals is the last line")
-    elseif l:match("^#") then
-      sub.filediag = sub.filediag or {}
-      sub.filediag[#sub.filediag + 1] = l:gsub("^# ?", "")
-    else
-      local notok, num, rest = l:match("^(n?o?t? ?)ok (%d+) (.*)$")
-      assert(num, "bad line " .. n .. ": " .. l)
-      assert_eq(#order + 1, tonumber(num), "file number on line " .. n)
-      local path, dir, reason = rest:match("^(.-) # (%u+) ?(.*)$")
-      path = path or rest
-      if #sub.tests > 0 then
-        assert_eq(#sub.tests, sub.plan, "nested plan of " .. path)
-      end
-      files[path] = { ok = notok == "", tests = sub.tests, directive = dir, reason = reason,
-        diag = sub.filediag or {} }
-      order[#order + 1] = path
-      sub = { tests = {}, diag = {} }
-    end
-  end
-  assert_eq(plan, #order, "files in the plan")
-  assert(totals, "no Totals line")
-  return files, totals
-end
-
 local function count(list, pred)
   local n = 0
   for _, v in ipairs(list) do if pred(v) then n = n + 1 end end
@@ -339,7 +175,8 @@ end)
 test("--tap: kselftest-style TAP 13 with nested sub-tests and Totals", function()
   local r = run("--tap --timeout 1 -p 2 " .. CASES)
   assert_eq(1, r.code, "exit code; stderr: " .. r.err)
-  local files, totals = parse_tap(r.out)
+  local tap = reports.parse_tap(r.out)
+  local files, totals = tap.files, tap.totals
   assert_eq("tests/runner-cases/error.lua tests/runner-cases/fail.lua " ..
     "tests/runner-cases/pass.lua tests/runner-cases/slow.lua tests/runner-cases/todo.lua",
     sorted_keys(files))
@@ -353,7 +190,7 @@ test("--tap: kselftest-style TAP 13 with nested sub-tests and Totals", function(
   assert(not fail.ok, "fail.lua is not ok")
   assert_eq(2, #fail.tests)
   assert(fail.tests[1].ok and not fail.tests[2].ok, "first ok, second not ok")
-  assert_eq('fails with <markup> & "quotes"', fail.tests[2].desc)
+  assert_eq('fails with <markup> & "quotes"', fail.tests[2].name)
   local diag = table.concat(fail.tests[2].diag, "\n")
   assert_contains(diag, 'first line <b>bold</b> & "quoted"')
   assert_contains(diag, "second line after a tab")
@@ -424,10 +261,8 @@ test("--json and --junit describe the same run", function()
   assert_eq(0, #by[CASES .. "/slow.lua"].tests)
   assert_eq(3, summary(last_line(r.err)).failed, "summary on stderr")
 
-  local fh = assert(io.open(xml))
-  local text = fh:read("a")
-  fh:close()
-  local suites = parse_xml(text)
+  local text = assert(reports.slurp(xml), "the JUnit file was not written")
+  local suites = reports.parse_xml(text)
   assert_eq("testsuites", suites.name)
   local nsuite, ncase, nfail, nskip = 0, 0, 0, 0
   local seen = {}
@@ -524,9 +359,9 @@ test("--fail-fast with -p 1 stops after the first failing file", function()
   assert_eq(4, s.skipped)
 
   r = run("--tap --fail-fast -p 1 " .. CASES)
-  local files, totals = parse_tap(r.out)
-  assert_eq("SKIP", files[CASES .. "/pass.lua"].directive)
-  assert_eq(4, totals.skip)
+  local tap = reports.parse_tap(r.out)
+  assert_eq("SKIP", tap.files[CASES .. "/pass.lua"].directive)
+  assert_eq(4, tap.totals.skip)
 end)
 
 test("--rerun-failed reruns exactly the failed files; Ctrl-C keeps the record", function()

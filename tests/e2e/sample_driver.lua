@@ -1,7 +1,8 @@
 -- The sample driver (examples/sample_driver, built by "make sample") tested
 -- the way a driver author would: load the module, open /dev/provium_sample
 -- with a raw openat, then drive every ioctl with binary structs and
--- embedded pointers, including the seed ioctl page's examples as written.
+-- embedded pointers. The seed ioctl page's examples, verbatim, are
+-- tests/e2e/seeds.lua's.
 local NR, E = provium.nr, provium.errno
 
 local here = debug.getinfo(1, "S").source:gsub("^@", ""):match("^(.*)/[^/]*$") or "."
@@ -12,7 +13,6 @@ local KSAMPLE_IOC_QUERY = 0xC0104B00 -- _IOWR('K', 0, struct ksample_query), 16 
 local KSAMPLE_IOC_MULTI = provium.IOWR("K", 1, 32)
 local KSAMPLE_IOC_SUM = provium.IOW("K", 2, 16)
 local KSAMPLE_IOC_NESTED = provium.IOWR("K", 3, 16)
-local KACS_IOC_QUERY = KSAMPLE_IOC_QUERY -- the name the seed ioctl page uses
 
 local CLASS_NAME, CLASS_IDENT, CLASS_TABLE = 1, 2, 3
 local NAME = "provium-sample"
@@ -37,7 +37,8 @@ local function table_values()
   return t
 end
 
--- both steps of a query; returns the data and the struct after step 2
+-- both steps of a query (step 1 learns the size, step 2 passes a buffer
+-- that big); returns the data, the struct after step 2 and that size
 local function query(class)
   local ret, out = vm:ioctl(fd, KSAMPLE_IOC_QUERY, provium.pack("u32 u32 u64", class, 0, 0))
   assert_eq(0, ret, "size query for class " .. class)
@@ -46,7 +47,17 @@ local function query(class)
     provium.pack("u32 u32 u64", class, needed, 0),
     { { ptr_offset = 8, buf_len = needed, output = true } })
   assert_eq(0, ret2, "data query for class " .. class)
-  return data, struct_out
+  return data, struct_out, needed
+end
+
+-- a KSAMPLE_IOC_MULTI call with output buffers of @name_len and @table_len
+-- bytes behind the pointers at offsets 8 and 24: ret, struct, name, table
+local function multi(name_len, table_len)
+  return vm:ioctl_buf(fd, KSAMPLE_IOC_MULTI,
+    provium.pack("u32 u32 u64 u32 u32 u64", name_len, 0, 0, table_len, 0, 0), {
+      { ptr_offset = 8, buf_len = name_len, output = true },
+      { ptr_offset = 24, buf_len = table_len, output = true },
+    })
 end
 
 -- a KSAMPLE_IOC_NESTED call for a list of {input, out_len}: the struct,
@@ -89,26 +100,13 @@ test("the device opens with a raw openat, in the module executor", function()
   assert_eq("module", vm:last_call().executor)
 end)
 
-test("two-step token query, as the seed ioctl page writes it", function()
-  local class = CLASS_NAME
-  -- Step 1: Size query (buf_len=0, no buffer needed)
-  local args = provium.pack("u32 u32 u64", class, 0, 0)
-  local ret, out = vm:ioctl(fd, KACS_IOC_QUERY, args)
-  assert(ret == 0)
-  -- Parse the returned buf_len to learn the needed buffer size
-  local _, needed = provium.unpack("u32 u32", out)
-  -- Step 2: Data query with allocated buffer
-  local args2 = provium.pack("u32 u32 u64", class, needed, 0)
-  local ret2, struct_out, data = vm:ioctl_buf(fd, KACS_IOC_QUERY, args2, {
-    {ptr_offset = 8, buf_len = needed, output = true},
-  })
-  assert(ret2 == 0)
-  -- data contains the query result
+test("query class 1 returns the name; buf_len and the pointer are written back", function()
+  local data, struct_out, needed = query(CLASS_NAME)
   assert_eq("module", vm:last_call().executor)
   assert_eq(#NAME, needed)
   assert_eq(NAME, data)
   local c, written, ptr = provium.unpack("u32 u32 u64", struct_out)
-  assert_eq(class, c)
+  assert_eq(CLASS_NAME, c)
   assert_eq(#NAME, written, "buf_len after the call")
   assert(ptr ~= 0, "the guest pointer was not patched into the struct")
 end)
@@ -148,18 +146,13 @@ test("a too-small buffer is ERANGE and buf_len reports the size needed", functio
 end)
 
 test("multiple embedded buffers at offsets 8 and 24, outputs in spec order", function()
-  local struct_data = provium.pack("u32 u32 u64 u32 u32 u64", 256, 0, 0, 128, 0, 0)
-  local cmd = KSAMPLE_IOC_MULTI
-  local ret, struct_out, sids_out, groups_out = vm:ioctl_buf(fd, cmd, struct_data, {
-    {ptr_offset = 8, buf_len = 256, output = true},   -- first pointer
-    {ptr_offset = 24, buf_len = 128, output = true},  -- second pointer
-  })
+  local ret, struct_out, name_out, table_out = multi(256, 128)
   assert_eq(0, ret)
-  assert_eq(256, #sids_out)
-  assert_eq(128, #groups_out)
-  assert_eq(NAME, sids_out:sub(1, #NAME))
-  assert_eq(string.rep("\0", 256 - #NAME), sids_out:sub(#NAME + 1))
-  local got = { provium.unpack(string.rep("u32 ", TABLE_LEN), groups_out) }
+  assert_eq(256, #name_out)
+  assert_eq(128, #table_out)
+  assert_eq(NAME, name_out:sub(1, #NAME))
+  assert_eq(string.rep("\0", 256 - #NAME), name_out:sub(#NAME + 1))
+  local got = { provium.unpack(string.rep("u32 ", TABLE_LEN), table_out) }
   for i, v in ipairs(table_values()) do assert_eq(v, got[i], "table[" .. (i - 1) .. "]") end
   local name_len, _, p1, table_len, _, p2 = provium.unpack("u32 u32 u64 u32 u32 u64", struct_out)
   assert_eq(#NAME, name_len)
@@ -168,11 +161,7 @@ test("multiple embedded buffers at offsets 8 and 24, outputs in spec order", fun
 end)
 
 test("multiple buffers: one too small is ERANGE with both sizes reported", function()
-  local ret, struct_out, a, b = vm:ioctl_buf(fd, KSAMPLE_IOC_MULTI,
-    provium.pack("u32 u32 u64 u32 u32 u64", 64, 0, 0, 8, 0, 0), {
-      { ptr_offset = 8, buf_len = 64, output = true },
-      { ptr_offset = 24, buf_len = 8, output = true },
-    })
+  local ret, struct_out, a, b = multi(64, 8)
   assert_eq(-E.ERANGE, ret)
   local name_len, _, _, table_len = provium.unpack("u32 u32 u64 u32", struct_out)
   assert_eq(#NAME, name_len)
