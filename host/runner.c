@@ -119,7 +119,9 @@ static int discover(const char *path, char ***files, size_t *n)
 		char *sub;
 		size_t len = strlen(de->d_name);
 
-		if (de->d_name[0] == '.' || !strcmp(de->d_name, "fixtures"))
+		/* fixtures/ holds VM states, lib/ shared test code: not tests */
+		if (de->d_name[0] == '.' || !strcmp(de->d_name, "fixtures") ||
+		    !strcmp(de->d_name, "lib"))
 			continue;
 		sub = xasprintf("%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
 				de->d_name);
