@@ -2,16 +2,12 @@
 -- provium.fixture("NAME") a fresh VM started from it; nesting, concurrent
 -- first requests building once, rebuilding when the script changes.
 local NR = provium.nr
-local function sh(cmd)
-  local p = assert(io.popen(cmd))
-  local out = p:read("a")
-  p:close()
-  return (out:gsub("%s+$", ""))
-end
-
--- the repository root, absolute: the scratch projects below cd elsewhere
-local root = debug.getinfo(1, "S").source:match("^@(.*)/tests/e2e/[^/]*$") or "."
-if root:sub(1, 1) ~= "/" then root = sh("cd " .. root .. " && pwd") end
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/../lib/?.lua;" .. package.path
+local host = require("host")
+local sh = host.sh
+-- absolute: the scratch projects below cd elsewhere
+local root = host.repo_root()
 
 test("a fixture VM starts with the fixture's state and works like any VM", function()
   local vm = provium.fixture("prepared")

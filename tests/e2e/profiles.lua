@@ -2,17 +2,15 @@
 -- the module built for a kbuild tree, a user initramfs chained to, memory
 -- and cpus, and configuration errors.
 local NR = provium.nr
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/../lib/?.lua;" .. package.path
+local host = require("host")
+local sh = host.sh
 local dir = os.tmpname()
 os.remove(dir)
 assert(os.execute("mkdir -p " .. dir))
 
 -- the default kernel of this host, found the way the default profile does
-local function sh(cmd)
-  local p = assert(io.popen(cmd))
-  local out = p:read("a")
-  p:close()
-  return (out:gsub("%s+$", ""))
-end
 local kver = sh("ls /boot/vmlinuz-* | sed 's|/boot/vmlinuz-||' | sort -V | tail -n 1")
 
 -- a newc archive with a user /init that leaves a mark and stays PID 1

@@ -1,14 +1,11 @@
 -- provium shell: an interactive guest shell on a terminal. "script" gives
 -- it a pty; the test talks to it through FIFOs and waits for what the
 -- shell prints (the prompt, the answer), never for a length of time.
-local root = debug.getinfo(1, "S").source:match("^@(.*)/tests/e2e/[^/]*$") or "."
-
-local function sh(cmd)
-  local p = assert(io.popen(cmd))
-  local out = p:read("a")
-  p:close()
-  return (out:gsub("%s+$", ""))
-end
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/../lib/?.lua;" .. package.path
+local host = require("host")
+local sh = host.sh
+local root = host.repo_root()
 
 test("provium shell runs commands in the guest and stops the VM on exit", function()
   local tmp = sh("mktemp -d")
