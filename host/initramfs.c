@@ -2,11 +2,14 @@
  * initramfs.c - build the Provium initramfs once per set of inputs and
  * keep it in the cache; parallel VMs share the same read-only file.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cpio.h"
@@ -246,6 +249,34 @@ out:
 	return rc;
 }
 
+#define PRUNE_AFTER_S (7 * 24 * 3600)
+
+/*
+ * Every agent or module rebuild makes a new image; drop the ones nobody
+ * has booted for a week (a boot touches the image it uses).
+ */
+static void prune_old_images(const char *keep)
+{
+	DIR *d = opendir(cache_dir());
+	struct dirent *de;
+	time_t now = time(NULL);
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		struct stat st;
+		char *p;
+
+		if (strncmp(de->d_name, "initramfs-", 10))
+			continue;
+		p = xasprintf("%s/%s", cache_dir(), de->d_name);
+		if (strcmp(p, keep) && stat(p, &st) == 0 && now - st.st_mtime > PRUNE_AFTER_S)
+			unlink(p);
+		free(p);
+	}
+	closedir(d);
+}
+
 int initramfs_prepare(const struct kernel *k, const char *module, char *out,
 		      size_t outlen, struct error *e)
 {
@@ -272,8 +303,13 @@ int initramfs_prepare(const struct kernel *k, const char *module, char *out,
 	if (module)
 		h = hash_file_meta(h, module);
 	snprintf(out, outlen, "%s/initramfs-%016llx.cpio", cache_dir(), (unsigned long long)h);
-	if (access(out, R_OK))
+	if (access(out, R_OK)) {
 		rc = build(k, module, agent, out, e);
+		if (!rc)
+			prune_old_images(out);
+	} else {
+		utimes(out, NULL);	/* in use: keep it from being pruned */
+	}
 	free(agent);
 	return rc;
 }
