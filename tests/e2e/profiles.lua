@@ -51,6 +51,9 @@ kernel = "/boot/vmlinuz-%s"
 kbuild = '/lib/modules/%s/build'
 cpus = 2
 
+[profile.noinit]
+append = "rdinit=/no/such/init"
+
 [profile.userinit]
 initrd = "user.cpio"     # relative to this file
 append = "provium_test_marker=1"
@@ -95,6 +98,17 @@ test("a user initramfs is kept and its /init stays PID 1, the agent serves besid
   assert(vm:syscall(NR.getpid) > 1, "the agent is not PID 1 any more")
   assert_contains(vm:read_file("/proc/cmdline"), "provium_test_marker=1")
   vm:shutdown()
+end)
+
+test("a guest that cannot start fails boot at once with the reason and console", function()
+  local vm = provium.create("noinit", { config = toml })
+  local ok, err = pcall(vm.boot, vm)
+  assert(not ok, "booted without an init")
+  assert_contains(err, "guest did not become ready")
+  assert_contains(err, "guest kernel panic")
+  assert_contains(err, "--- console tail")
+  assert_contains(err, "Unable to mount root fs")
+  assert_eq(false, vm:info().running)
 end)
 
 test("configuration errors are clear", function()
