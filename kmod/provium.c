@@ -25,6 +25,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/version.h>
+#include <linux/sched/mm.h>
 #include <linux/utsname.h>
 #include <net/genetlink.h>
 #include <asm/syscall.h>
@@ -175,24 +177,131 @@ static long provium_dispatch(u64 nr, const u64 *args)
 }
 
 /*
- * Map one area for every buffer, copy the inputs in and patch pointers.
- * Returns the area's address (for vm_munmap) or a negative errno.
+ * Per open file: the staging area kept in the caller's memory between
+ * calls, so a call with buffers does not map, fault in and unmap a fresh
+ * area each time. It is marked VM_DONTCOPY, which nothing in user space
+ * can set on anonymous memory together with our exact range: that is how
+ * a later call tells our area from one a test mapped in its place.
  */
-static long provium_stage_buffers(struct provium_call *c, u64 *place,
-				  u64 *args, u64 *area_len)
-{
-	const struct provium_buf *b = provium_desc_bufs(c);
-	const struct provium_patch *p = provium_desc_patches(c);
-	unsigned long addr;
-	u32 i;
+struct provium_file {
+	struct mutex lock;		/* one call at a time per open file */
+	struct mm_struct *mm;		/* whose area (a grabbed reference) */
+	unsigned long area;
+	unsigned long area_len;
+};
 
-	*area_len = provium_desc_layout(c, place);
-	if (!c->nbufs)
-		return 0;
-	addr = vm_mmap(NULL, 0, *area_len, PROT_READ | PROT_WRITE,
+#define PROVIUM_AREA_MIN	(64UL << 10)
+#define PROVIUM_AREA_KEEP	(1UL << 20)	/* larger: mapped for one call */
+
+static bool provium_area_ours(struct provium_file *pf)
+{
+	struct vm_area_struct *vma;
+	bool ours;
+
+	if (!pf->area || pf->mm != current->mm)
+		return false;
+	mmap_read_lock(current->mm);
+	vma = find_vma(current->mm, pf->area);
+	ours = vma && vma->vm_start == pf->area &&
+	       vma->vm_end == pf->area + pf->area_len && vma_is_anonymous(vma) &&
+	       (vma->vm_flags & VM_DONTCOPY) &&
+	       (vma->vm_flags & (VM_READ | VM_WRITE)) == (VM_READ | VM_WRITE);
+	mmap_read_unlock(current->mm);
+	return ours;
+}
+
+static void provium_area_forget(struct provium_file *pf)
+{
+	if (pf->mm)
+		mmdrop(pf->mm);
+	pf->mm = NULL;
+	pf->area = 0;
+	pf->area_len = 0;
+}
+
+/* Mark a fresh mapping as ours; false if it merged with a neighbour. */
+static bool provium_area_mark(unsigned long addr, unsigned long len)
+{
+	struct vm_area_struct *vma;
+	bool marked = false;
+
+	mmap_write_lock(current->mm);
+	vma = find_vma(current->mm, addr);
+	if (vma && vma->vm_start == addr && vma->vm_end == addr + len) {
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+		vm_flags_set(vma, VM_DONTCOPY);
+#else
+		vma->vm_flags |= VM_DONTCOPY;
+#endif
+		marked = true;
+	}
+	mmap_write_unlock(current->mm);
+	return marked;
+}
+
+/*
+ * An area of at least @need bytes for this call. *@oneshot says the caller
+ * must unmap it afterwards (large, shared file, or not markable).
+ */
+static long provium_area_get(struct provium_file *pf, u64 need, bool *oneshot)
+{
+	unsigned long addr, len;
+
+	*oneshot = need > PROVIUM_AREA_KEEP ||
+		   (pf->mm && pf->mm != current->mm);
+	if (!*oneshot && provium_area_ours(pf)) {
+		if (pf->area_len >= need)
+			return pf->area;
+		vm_munmap(pf->area, pf->area_len);
+	}
+	if (!*oneshot)
+		provium_area_forget(pf);
+	if (*oneshot)
+		return (long)vm_mmap(NULL, 0, need, PROT_READ | PROT_WRITE,
+				     MAP_PRIVATE | MAP_ANONYMOUS, 0);
+	/*
+	 * A page of hole on either side keeps the area from merging with a
+	 * neighbouring anonymous mapping, so it stays a VMA of its own.
+	 */
+	len = PAGE_ALIGN(max_t(u64, need, PROVIUM_AREA_MIN));
+	addr = vm_mmap(NULL, 0, len + 2 * PAGE_SIZE, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS, 0);
 	if (IS_ERR_VALUE(addr))
 		return (long)addr;
+	vm_munmap(addr, PAGE_SIZE);
+	vm_munmap(addr + PAGE_SIZE + len, PAGE_SIZE);
+	addr += PAGE_SIZE;
+	if (!provium_area_mark(addr, len)) {
+		*oneshot = true;
+		return (long)addr;
+	}
+	mmgrab(current->mm);
+	pf->mm = current->mm;
+	pf->area = addr;
+	pf->area_len = len;
+	return (long)addr;
+}
+
+/*
+ * Copy the inputs into the staging area and patch pointers. Returns the
+ * area's address, 0 without buffers, or a negative errno.
+ */
+static long provium_stage_buffers(struct provium_file *pf, struct provium_call *c,
+				  u64 *place, u64 *args, u64 *area_len,
+				  bool *oneshot)
+{
+	const struct provium_buf *b = provium_desc_bufs(c);
+	const struct provium_patch *p = provium_desc_patches(c);
+	long addr;
+	u32 i;
+
+	*area_len = provium_desc_layout(c, place);
+	*oneshot = false;
+	if (!c->nbufs)
+		return 0;
+	addr = provium_area_get(pf, *area_len, oneshot);
+	if (IS_ERR_VALUE(addr))
+		return addr;
 
 	for (i = 0; i < c->nbufs; i++) {
 		void __user *dst = (void __user *)(addr + place[i]);
@@ -212,7 +321,8 @@ static long provium_stage_buffers(struct provium_call *c, u64 *place,
 	return addr;
 
 err_unmap:
-	vm_munmap(addr, *area_len);
+	if (*oneshot)
+		vm_munmap(addr, *area_len);
 	return -EFAULT;
 }
 
@@ -250,13 +360,14 @@ static int provium_copy_back(void __user *uarg, const struct provium_call *c)
 	return 0;
 }
 
-static long provium_ioctl_call(void __user *uarg)
+static long provium_ioctl_call(struct provium_file *pf, void __user *uarg)
 {
 	struct provium_call hdr, *c;
 	u64 place[PROVIUM_MAX_BUFS];
 	u64 args[PROVIUM_NARGS];
 	u64 area_len, t0;
 	long addr, err;
+	bool oneshot;
 
 	if (copy_from_user(&hdr, uarg, sizeof(hdr)))
 		return -EFAULT;
@@ -288,7 +399,7 @@ static long provium_ioctl_call(void __user *uarg)
 	}
 
 	memcpy(args, c->args, sizeof(args));
-	addr = provium_stage_buffers(c, place, args, &area_len);
+	addr = provium_stage_buffers(pf, c, place, args, &area_len, &oneshot);
 	if (addr < 0) {
 		err = addr;
 		goto out_free;
@@ -305,7 +416,7 @@ static long provium_ioctl_call(void __user *uarg)
 	 * a restart code leaking out here would run the call a second time.
 	 */
 	err = addr ? provium_collect_outputs(c, addr, place) : 0;
-	if (addr)
+	if (addr && oneshot)
 		vm_munmap(addr, area_len);
 	if (!err)
 		err = provium_copy_back(uarg, c);
@@ -328,19 +439,50 @@ static long provium_ioctl_info(void __user *uarg)
 static long provium_ioctl(struct file *file, unsigned int cmd,
 			  unsigned long arg)
 {
+	struct provium_file *pf = file->private_data;
+	long ret;
+
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
 	switch (cmd) {
 	case PROVIUM_IOC_CALL:
-		return provium_ioctl_call((void __user *)arg);
+		mutex_lock(&pf->lock);
+		ret = provium_ioctl_call(pf, (void __user *)arg);
+		mutex_unlock(&pf->lock);
+		return ret;
 	case PROVIUM_IOC_INFO:
 		return provium_ioctl_info((void __user *)arg);
 	}
 	return -ENOTTY;
 }
 
+static int provium_open(struct inode *inode, struct file *file)
+{
+	struct provium_file *pf = kzalloc(sizeof(*pf), GFP_KERNEL);
+
+	if (!pf)
+		return -ENOMEM;
+	mutex_init(&pf->lock);
+	file->private_data = pf;
+	return 0;
+}
+
+static int provium_release(struct inode *inode, struct file *file)
+{
+	struct provium_file *pf = file->private_data;
+
+	/* at exit the address space is gone already; else give the area back */
+	if (current->mm && provium_area_ours(pf))
+		vm_munmap(pf->area, pf->area_len);
+	provium_area_forget(pf);
+	kfree(pf);
+	return 0;
+}
+
 static const struct file_operations provium_fops = {
 	.owner = THIS_MODULE,
+	.open = provium_open,
+	.release = provium_release,
 	.unlocked_ioctl = provium_ioctl,
 	.compat_ioctl = provium_ioctl,
 };
