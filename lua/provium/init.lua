@@ -14,6 +14,36 @@ local provium = {
 
 for k, v in pairs(require("provium.ioctl")) do provium[k] = v end
 
+-- Codes the kernel uses internally (include/linux/errno.h): they show up in
+-- vm:last_call().kernel_ret, never in what user space sees.
+local kernel_errno = {
+  ERESTARTSYS = 512, ERESTARTNOINTR = 513, ERESTARTNOHAND = 514, ENOIOCTLCMD = 515,
+  ERESTART_RESTARTBLOCK = 516, EPROBE_DEFER = 517, EOPENSTALE = 518, ENOPARAM = 519,
+  EBADHANDLE = 521, ENOTSYNC = 522, EBADCOOKIE = 523, ENOTSUPP = 524, ETOOSMALL = 525,
+  ESERVERFAULT = 526, EBADTYPE = 527, EJUKEBOX = 528, EIOCBQUEUED = 529,
+  ERECALLCONFLICT = 530, ENOGRACE = 531,
+}
+for k, v in pairs(kernel_errno) do provium.errno[k] = provium.errno[k] or v end
+
+-- number -> name; where two names share a value, the one errno(3) lists first
+local errnames = {}
+local preferred = { EAGAIN = true, EDEADLK = true, EOPNOTSUPP = true }
+for name, v in pairs(provium.errno) do
+  if not errnames[v] or preferred[name] or (not preferred[errnames[v]] and name < errnames[v]) then
+    errnames[v] = name
+  end
+end
+
+-- provium.errname(-2) == "ENOENT" (the sign is ignored); nil for a number
+-- that is no errno.
+function provium.errname(n)
+  if math.type(n) ~= "integer" then
+    error("bad argument #1 to 'provium.errname' (integer expected, got "
+      .. (math.type(n) or type(n)) .. ")", 2)
+  end
+  return errnames[n < 0 and -n or n]
+end
+
 vmapi.install(core.vm_methods)
 
 -- every VM a script creates, so shutdown_all and failure reports find them

@@ -26,7 +26,13 @@ local function hex(s)
   return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end))
 end
 
-local function show(v)
+local errname -- provium.errname, set by install()
+
+-- a negative errno reads as its name: -ENOENT (-2)
+local function show(v, bare)
+  if math.type(v) == "integer" and v < 0 and v >= -4095 and errname and errname(v) then
+    return bare and ("-" .. errname(v)) or string.format("-%s (%d)", errname(v), v)
+  end
   if type(v) == "string" then
     if v:find("[^\32-\126\t\r\n]") then return "hex:" .. hex(v) end
     return string.format("%q", v)
@@ -38,6 +44,7 @@ end
 local TODO = setmetatable({}, { __tostring = function() return "todo" end })
 
 function M.install(env, provium)
+  errname = provium.errname
   local now = require("provium.core").now
 
   function env.test(name, fn)
@@ -94,7 +101,7 @@ function M.install(env, provium)
   function env.assert_eq(expected, actual, msg)
     if expected ~= actual then
       error(string.format("%sexpected %s, got %s", msg and (msg .. ": ") or "",
-        show(expected), show(actual)), 2)
+        show(expected, true), show(actual)), 2)
     end
   end
 

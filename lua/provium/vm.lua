@@ -327,15 +327,19 @@ true]]
 
   local function ioc_dir(cmd) return (cmd >> 30) & 3 end
   local function ioc_size(cmd) return (cmd >> 16) & 0x3fff end
-  local IOC_WRITE, IOC_READ = 1, 2
+  local IOC_NONE, IOC_READ = 0, 2
 
-  -- vm:ioctl(fd, cmd, data?) -> ret, out (for _IOR/_IOWR)
+  -- vm:ioctl(fd, cmd, data?) -> ret, out (for _IOR/_IOWR, and for commands
+  -- without direction bits when data is passed)
   function methods:ioctl(fd, cmd, data)
     local what = "vm:ioctl"
     check_int(fd, what .. ": fd")
     check_int(cmd, what .. ": cmd")
     local dir, size = ioc_dir(cmd), ioc_size(cmd)
-    local reads = dir & IOC_READ ~= 0
+    -- legacy commands (TCGETS, FIONREAD, SIOCGIFFLAGS...) carry no
+    -- direction bits: the buffer a test passes comes back after the call
+    local reads = dir & IOC_READ ~= 0 or dir == IOC_NONE
+    if dir == IOC_NONE then size = 0 end
     if math.type(data) == "integer" then
       return (self:_call(what, 16, { fd, cmd, data }, {}, {}))
     end
@@ -361,8 +365,10 @@ true]]
     if type(struct) ~= "string" then
       error(what .. ": struct must be a string, got " .. type(struct), 2)
     end
-    local reads = ioc_dir(cmd) & IOC_READ ~= 0
-    local bufs = { { arg = 2, data = struct, len = math.max(#struct, ioc_size(cmd)),
+    local dir = ioc_dir(cmd)
+    local reads = dir & IOC_READ ~= 0 or dir == IOC_NONE
+    local bufs = { { arg = 2, data = struct,
+      len = math.max(#struct, dir == IOC_NONE and 0 or ioc_size(cmd)),
       out = reads } }
     local patches, outs = {}, {}
     add_specs(what, bufs, patches, outs, 1, specs, "buf_len", "specs")
