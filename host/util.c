@@ -299,3 +299,71 @@ int copy_str(char *dst, size_t len, const char *src)
 	memcpy(dst, src, n + 1);
 	return 0;
 }
+
+char *xvasprintf(const char *fmt, va_list ap)
+{
+	char *s;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		oom();
+	return s;
+}
+
+char *qemu_opt_escape(const char *s)
+{
+	size_t n = 0;
+	char *out, *p;
+
+	for (const char *q = s; *q; q++)
+		n += *q == ',' ? 2 : 1;
+	out = p = xmalloc(n + 1);
+	for (; *s; s++) {
+		*p++ = *s;
+		if (*s == ',')
+			*p++ = ',';
+	}
+	*p = '\0';
+	return out;
+}
+
+char *shell_quote(const char *s)
+{
+	size_t n = 2;
+	char *out, *p;
+
+	for (const char *q = s; *q; q++)
+		n += *q == '\'' ? 4 : 1;
+	out = p = xmalloc(n + 1);
+	*p++ = '\'';
+	for (; *s; s++) {
+		if (*s == '\'') {
+			memcpy(p, "'\\''", 4);
+			p += 4;
+		} else {
+			*p++ = *s;
+		}
+	}
+	*p++ = '\'';
+	*p = '\0';
+	return out;
+}
+
+char *json_escape(const char *s)
+{
+	char *out = xmalloc(strlen(s) * 6 + 1), *p = out;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\') {
+			*p++ = '\\';
+			*p++ = (char)c;
+		} else if (c < 0x20) {
+			p += sprintf(p, "\\u%04x", c);
+		} else {
+			*p++ = (char)c;
+		}
+	}
+	*p = '\0';
+	return out;
+}

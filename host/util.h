@@ -28,6 +28,17 @@ void *xcalloc(size_t n, size_t m);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/*
+ * Quoting for what reaches QEMU or a shell; both return a new string.
+ * qemu_opt_escape: a value inside an option list ("file=a,,b": commas doubled).
+ * shell_quote: one single-quoted shell word ('it'\''s').
+ */
+char *qemu_opt_escape(const char *s);
+char *shell_quote(const char *s);
+/* The inside of a JSON string (quotes, backslashes, control characters). */
+char *json_escape(const char *s);
 
 /* Whole-file helpers; read_file returns NULL with errno set. */
 uint8_t *read_whole_file(const char *path, size_t *len);

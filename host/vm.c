@@ -66,9 +66,10 @@ static int listen_unix(const char *path, struct error *e)
 	return fd;
 }
 
+/* QEMU's argument vector, grown as needed (16 disks take 32 entries). */
 struct argv {
-	char *v[64];
-	int n;
+	char **v;
+	int n, cap;
 };
 
 static void arg(struct argv *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -76,17 +77,23 @@ static void arg(struct argv *a, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (a->n + 2 > a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 64;
+		a->v = xrealloc(a->v, a->cap * sizeof(*a->v));
+	}
 	va_start(ap, fmt);
-	if (a->n < 63 && vasprintf(&a->v[a->n], fmt, ap) >= 0)
-		a->n++;
+	a->v[a->n] = xvasprintf(fmt, ap);
 	va_end(ap);
-	a->v[a->n] = NULL;
+	a->v[++a->n] = NULL;
 }
 
 static void argv_free(struct argv *a)
 {
 	while (a->n)
 		free(a->v[--a->n]);
+	free(a->v);
+	a->v = NULL;
+	a->cap = 0;
 }
 
 /*
@@ -100,6 +107,7 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 	int microvm = c->kernel.vmlinux[0] != '\0';
 	unsigned long khz = host_tsc_khz();
 	char tsc[48] = "";
+	char *esc;
 
 	arg(a, "qemu-system-x86_64");
 	arg(a, "-M");
@@ -133,10 +141,13 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 	    c->append[0] ? " " : "", c->append, getenv("PROVIUM_APPEND") ? " " : "",
 	    getenv("PROVIUM_APPEND") ? getenv("PROVIUM_APPEND") : "");
 	for (size_t i = 0; i < c->ndisks; i++) {
+		char *file = qemu_opt_escape(c->disks[i].path);
+
 		arg(a, "-drive");
-		arg(a, "file=%s,if=none,id=disk%zu,format=%s%s", c->disks[i].path, i,
+		arg(a, "file=%s,if=none,id=disk%zu,format=%s%s", file, i,
 		    strstr(c->disks[i].path, ".qcow2") ? "qcow2" : "raw",
 		    c->disks[i].readonly ? ",readonly=on" : "");
+		free(file);
 		arg(a, "-device");
 		arg(a, "%s,drive=disk%zu", microvm ? "virtio-blk-device" : "virtio-blk-pci", i);
 	}
@@ -152,18 +163,24 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 	}
 	arg(a, "-device");
 	arg(a, microvm ? "virtio-serial-device" : "virtio-serial-pci");
+	esc = qemu_opt_escape(sock);
 	arg(a, "-chardev");
-	arg(a, "socket,id=agent,path=%s", sock);
+	arg(a, "socket,id=agent,path=%s", esc);
+	free(esc);
 	arg(a, "-device");
 	arg(a, "virtserialport,chardev=agent,name=%s", PORT_NAME);
 	/* the monitor connects to us too, after the agent's channel */
+	esc = qemu_opt_escape(qmp);
 	arg(a, "-chardev");
-	arg(a, "socket,id=qmp,path=%s", qmp);
+	arg(a, "socket,id=qmp,path=%s", esc);
+	free(esc);
 	arg(a, "-mon");
 	arg(a, "chardev=qmp,mode=control");
 	if (c->incoming) {
+		esc = shell_quote(c->incoming);
 		arg(a, "-incoming");
-		arg(a, "exec:cat %s", c->incoming);
+		arg(a, "exec:cat %s", esc);
+		free(esc);
 	}
 }
 
@@ -253,6 +270,49 @@ static void explain_death(struct vm *vm, const char *what)
 	free(tail);
 }
 
+/* The last lines QEMU wrote to its stderr (qemu.log), "" if none. */
+static char *qemu_stderr_tail(const struct vm *vm, size_t max)
+{
+	char *log = xasprintf("%s/qemu.log", vm->rundir);
+	size_t len;
+	uint8_t *d = read_whole_file(log, &len);
+	char *out;
+
+	free(log);
+	if (!d)
+		return xstrdup("");
+	while (len && (d[len - 1] == '\n' || d[len - 1] == '\r'))
+		len--;
+	out = xstrdup(len > max ? (char *)d + len - max : (char *)d);
+	out[len > max ? max : len] = '\0';
+	free(d);
+	return out;
+}
+
+/*
+ * How QEMU ended, in words: only SIGKILL comes from outside (we kill it
+ * only in teardown, after which nobody asks); an abort or a crash is
+ * QEMU's own, and what it printed says why.
+ */
+static void describe_qemu_exit(const struct vm *vm, int status, char *how, size_t howlen)
+{
+	char *err = qemu_stderr_tail(vm, 1500);
+	const char *sep = *err ? "; QEMU said:\n" : "";
+
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+		snprintf(how, howlen, "QEMU was killed by signal 9 (from outside?)%s%s", sep, err);
+	else if (WIFSIGNALED(status))
+		snprintf(how, howlen, "QEMU crashed by itself (signal %d, %s)%s%s",
+			 WTERMSIG(status), strsignal(WTERMSIG(status)), sep, err);
+	else if (WEXITSTATUS(status))
+		snprintf(how, howlen, "QEMU exited by itself with status %d%s%s",
+			 WEXITSTATUS(status), sep, err);
+	else
+		snprintf(how, howlen, "QEMU exited (status 0: the guest powered off or reset)%s%s",
+			 sep, err);
+	free(err);
+}
+
 /*
  * Has QEMU exited? Waits up to @wait_ms for it: the channel's end can be
  * seen a moment before the process is gone. Says how it ended in @how.
@@ -273,18 +333,14 @@ static int qemu_exited(struct vm *vm, int wait_ms, char *how, size_t howlen)
 	if (waitpid(vm->qemu_pid, &status, WNOHANG) != vm->qemu_pid)
 		return 0;
 	vm->qemu_pid = 0;
-	if (WIFSIGNALED(status))
-		snprintf(how, howlen, "QEMU was killed by signal %d (from outside?)",
-			 WTERMSIG(status));
-	else
-		snprintf(how, howlen, "QEMU exited with status %d", WEXITSTATUS(status));
+	describe_qemu_exit(vm, status, how, howlen);
 	return 1;
 }
 
 /* The channel closed or broke: find out why (QEMU gone? a panic?). */
 static void channel_lost(struct vm *vm)
 {
-	char how[128];
+	char how[2048];
 
 	explain_death(vm, qemu_exited(vm, 1000, how, sizeof(how)) ? how :
 		      "the guest agent exited or crashed");
@@ -624,21 +680,26 @@ static int resume_incoming(struct vm *vm, uint64_t deadline, struct error *e)
 int vm_snapshot(struct vm *vm, const char *path, struct error *e)
 {
 	uint64_t deadline = mono_ns() + 120ull * 1000000000;
-	char cmd[1200], reply[8192];
+	char *cmd, *quoted, *uri, reply[8192];
+	int rc;
 
 	if (vm->dead)
 		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
 	if (vm->cfg.ndisks)
 		return errorf(e, "a VM with disks cannot be snapshotted (disk contents are "
 			      "not part of the migration stream)");
-	if (strchr(path, '\'') || strchr(path, '"') || strchr(path, '\\'))
-		return errorf(e, "unsupported characters in snapshot path %s", path);
 	if (qmp_open(&vm->qmp, vm->qmp.fd, 10000, e) ||
 	    qmp_command(&vm->qmp, "{\"execute\":\"stop\"}", 10000, NULL, 0, e))
 		return -1;
-	snprintf(cmd, sizeof(cmd), "{\"execute\":\"migrate\",\"arguments\":{\"uri\":"
-		 "\"exec:cat > '%s'\"}}", path);
-	if (qmp_command(&vm->qmp, cmd, 10000, NULL, 0, e))
+	quoted = shell_quote(path);
+	uri = json_escape(quoted);
+	cmd = xasprintf("{\"execute\":\"migrate\",\"arguments\":{\"uri\":"
+			"\"exec:cat > %s\"}}", uri);
+	free(quoted);
+	free(uri);
+	rc = qmp_command(&vm->qmp, cmd, 10000, NULL, 0, e);
+	free(cmd);
+	if (rc)
 		return -1;
 	for (;;) {
 		struct timespec ts = { 0, 5 * 1000 * 1000 };
@@ -657,7 +718,7 @@ int vm_snapshot(struct vm *vm, const char *path, struct error *e)
 static int boot_with(struct vm *vm, const char *accel, struct error *e)
 {
 	char initrd[600], *sock, *qsock;
-	struct argv a = { { 0 }, 0 };
+	struct argv a = { NULL, 0, 0 };
 	uint64_t t0 = mono_ns(), deadline;
 	int lfd, qfd, rc = 0;
 

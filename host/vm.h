@@ -59,7 +59,7 @@ struct vm {
 	uint8_t *in;
 	size_t in_len, in_cap, in_used;
 	int dead;		/* channel or QEMU gone: no more requests */
-	char dead_reason[512];
+	char dead_reason[2048];
 	/* from HELLO */
 	char release[128];
 	uint32_t module_dispatch;
