@@ -231,3 +231,20 @@ unsigned long host_tsc_khz(void)
 	fclose(f);
 	return (unsigned long)(mhz * 1000);
 }
+
+int host_tsc_stable(void)
+{
+	char line[4096];
+	int stable = 0;
+	FILE *f = fopen("/proc/cpuinfo", "re");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, "flags", 5)) {
+			stable = strstr(line, " constant_tsc") && strstr(line, " nonstop_tsc");
+			break;
+		}
+	fclose(f);
+	return stable;
+}

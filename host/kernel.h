@@ -32,5 +32,7 @@ void module_vermagic(const uint8_t *data, size_t len, char *out, size_t outlen);
 
 /* Host TSC frequency in kHz, 0 if unknown. */
 unsigned long host_tsc_khz(void);
+/* The host's TSC runs at a constant rate and through sleep states. */
+int host_tsc_stable(void);
 
 #endif

@@ -106,7 +106,7 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 	const struct vm_config *c = &vm->cfg;
 	int microvm = c->kernel.vmlinux[0] != '\0';
 	unsigned long khz = host_tsc_khz();
-	char tsc[48] = "";
+	char tsc[80] = "";
 	char *esc;
 
 	arg(a, "qemu-system-x86_64");
@@ -130,8 +130,14 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 	arg(a, "%s", initrd);
 	arg(a, "-append");
 	/* a known TSC rate spares the calibration some boots hang in */
+	/*
+	 * Under load the clocksource watchdog sees a long read-back delay
+	 * between its reads (a preempted vCPU), marks the TSC unstable and
+	 * falls back to jiffies; a TSC the host keeps constant needs no watch.
+	 */
 	if (khz)
-		snprintf(tsc, sizeof(tsc), " tsc_early_khz=%lu", khz);
+		snprintf(tsc, sizeof(tsc), " tsc_early_khz=%lu%s", khz,
+			 host_tsc_stable() ? " tsc=reliable" : "");
 	arg(a, "console=ttyS0 %s panic=-1 reboot=t rdinit=/provium/agent "
 	    "provium.enable=1%s no_timer_check noreplace-smp cryptomgr.notests "
 	    "random.trust_cpu=on provium_agent.modules=/provium/modules.%s%s%s%s%s%s%s%s%s",
