@@ -21,16 +21,30 @@ struct profile {
 	int found;
 };
 
-int config_find(char *out, size_t len)
+static char script_dir[PATH_MAX];
+
+void config_set_script(const char *path)
+{
+	char *real = realpath(path, NULL);
+	char *slash;
+
+	script_dir[0] = '\0';
+	if (!real)
+		return;
+	slash = strrchr(real, '/');
+	if (slash && slash != real) {
+		*slash = '\0';
+		copy_str(script_dir, sizeof(script_dir), real);
+	}
+	free(real);
+}
+
+/* provium.toml in @start or the nearest parent directory. */
+static int find_upward(const char *start, char *out, size_t len)
 {
 	char dir[PATH_MAX];
-	const char *env = getenv("PROVIUM_CONFIG");
 
-	if (env && *env) {
-		snprintf(out, len, "%s", env);
-		return access(out, R_OK) == 0 ? 0 : -1;
-	}
-	if (!getcwd(dir, sizeof(dir)))
+	if (copy_str(dir, sizeof(dir), start))
 		return -1;
 	for (;;) {
 		char *slash;
@@ -45,6 +59,22 @@ int config_find(char *out, size_t len)
 		}
 		*slash = '\0';
 	}
+}
+
+int config_find(char *out, size_t len)
+{
+	char dir[PATH_MAX];
+	const char *env = getenv("PROVIUM_CONFIG");
+
+	if (env && *env) {
+		snprintf(out, len, "%s", env);
+		return access(out, R_OK) == 0 ? 0 : -1;
+	}
+	if (script_dir[0] && find_upward(script_dir, out, len) == 0)
+		return 0;
+	if (!getcwd(dir, sizeof(dir)))
+		return -1;
+	return find_upward(dir, out, len);
 }
 
 static char *trim(char *s)

@@ -11,6 +11,7 @@
 #include <lualib.h>
 
 #include "lprovium.h"
+#include "config.h"
 #include "lstate.h"
 #include "util.h"
 
@@ -95,6 +96,7 @@ int lstate_run_file(lua_State *L, const char *path, int argc, char **argv, char 
 	}
 	lua_setglobal(L, "arg");
 
+	config_set_script(path);
 	lua_pushcfunction(L, traceback);
 	base = lua_gettop(L);
 	if (luaL_loadfile(L, path) || lua_pcall(L, 0, 0, base)) {
