@@ -16,8 +16,8 @@ up=${u% *}; uf=${u#* }
 [ -n "$u" ] || { up=0; uf=1; }
 [ $unit_rc -eq 0 ] || [ "$uf" -gt 0 ] || uf=1
 
-echo "== end-to-end tests (provium test -p $jobs tests/e2e)"
-build/provium test -p "$jobs" tests/e2e | tee "$out"
+echo "== end-to-end tests (provium test -p $jobs tests/e2e tests/compat)"
+build/provium test -p "$jobs" tests/e2e tests/compat | tee "$out"
 e2e_rc=$?
 e=$(tail -n 1 "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p')
 set -- $e

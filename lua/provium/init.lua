@@ -124,4 +124,5 @@ function provium.shutdown_all()
 end
 
 testing.install(_G, provium)
+require("provium.compat").install(_G)
 return provium

@@ -94,11 +94,31 @@ function M.install(env, provium)
     return ok
   end
 
+  -- assert(cond, msg): a failure names the file and line, as the original's
+  -- override did (Lua's own assert gives the bare message)
+  function env.assert(cond, msg, ...)
+    if cond then return cond, msg, ... end
+    if msg == nil or type(msg) == "string" or type(msg) == "number" then
+      error(msg ~= nil and tostring(msg) or "assertion failed!", 2)
+    end
+    error(msg, 0)
+  end
+
   function env.todo(reason)
     error({ todo = TODO, reason = reason or "todo" }, 0)
   end
 
+  -- command output (r.stdout) compares with a string by its text
+  local function text(v)
+    local mt = type(v) == "table" and getmetatable(v)
+    if mt and mt.__provium_text then return v.value end
+    return v
+  end
+
   function env.assert_eq(expected, actual, msg)
+    if type(expected) == "string" or type(actual) == "string" then
+      expected, actual = text(expected), text(actual)
+    end
     if expected ~= actual then
       error(string.format("%sexpected %s, got %s", msg and (msg .. ": ") or "",
         show(expected, true), show(actual)), 2)

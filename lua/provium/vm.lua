@@ -4,16 +4,33 @@ local M = {}
 local json = require("provium.json")
 local core = require("provium.core")
 
-local Output = {}
-Output.__index = Output
+-- Command output: .value and helpers. Each helper works called with a
+-- colon (r.stdout:trim()) or, as scripts for the original Provium write it,
+-- with a dot (r.stdout.trim()).
+local helpers = {
+  contains = function(v, s) return v:find(s, 1, true) ~= nil end,
+  starts_with = function(v, s) return v:sub(1, #s) == s end,
+  trim = function(v) return (v:gsub("^%s+", ""):gsub("%s+$", "")) end,
+  lines = function(v)
+    local t = {}
+    for l in v:gmatch("[^\n]+") do t[#t + 1] = l end
+    return t
+  end,
+}
+-- __provium_text: assert_eq compares such an object with a string by its text
+local Output = { __provium_text = true }
 Output.__tostring = function(o) return o.value end
-function Output:contains(s) return self.value:find(s, 1, true) ~= nil end
-function Output:starts_with(s) return self.value:sub(1, #s) == s end
-function Output:trim() return (self.value:gsub("^%s+", ""):gsub("%s+$", "")) end
-function Output:lines()
-  local t = {}
-  for l in self.value:gmatch("[^\n]+") do t[#t + 1] = l end
-  return t
+Output.__len = function(o) return #o.value end
+Output.__concat = function(a, b)
+  return (type(a) == "table" and a.value or a) .. (type(b) == "table" and b.value or b)
+end
+Output.__index = function(o, k)
+  local h = helpers[k]
+  if not h then return nil end
+  return function(first, ...)
+    if first == o then return h(o.value, ...) end
+    return h(o.value, first, ...)
+  end
 end
 
 local function output(s) return setmetatable({ value = s }, Output) end
@@ -203,15 +220,23 @@ function M.install(methods)
   end
 
   -- vm:dmesg(pattern?) -> the kernel log, or only the lines matching a Lua pattern
+  -- vm:dmesg(pattern?): the kernel log; with a pattern, the lines that match
+  -- it as grep matches them (a POSIX basic regular expression, as the
+  -- original Provium did), in the guest
   function methods:dmesg(pattern)
-    local r = self:exec({ "/bin/dmesg" })
-    if not r.ok then error("vm:dmesg: " .. r.stderr.value, 2) end
-    if not pattern then return r.stdout.value end
-    local lines = {}
-    for l in r.stdout.value:gmatch("[^\n]+") do
-      if l:find(pattern) then lines[#lines + 1] = l end
+    if pattern ~= nil and type(pattern) ~= "string" then
+      error("bad argument #1 to 'dmesg' (pattern string expected, got " .. type(pattern) .. ")", 2)
     end
-    return table.concat(lines, "\n") .. (#lines > 0 and "\n" or "")
+    if not pattern then
+      local r = self:exec({ "/bin/dmesg" })
+      if not r.ok then error("vm:dmesg: " .. r.stderr.value, 2) end
+      return r.stdout.value
+    end
+    local r = self:exec({ "/bin/sh", "-c", 'dmesg | grep -e "$1"', "sh", pattern })
+    if r.exit_code > 1 then
+      error(string.format("vm:dmesg: bad pattern %q: %s", pattern, r.stderr:trim()), 2)
+    end
+    return r.stdout.value
   end
 
   -- vm:mount_vfs(): debugfs, tracefs, configfs, securityfs, bpf, cgroup2,
@@ -238,11 +263,12 @@ true]]
   end
 
   -- vm:wait_until(fn, {timeout = s, interval = s, desc = "..."}): poll fn
-  -- until it returns a true value, which is returned; an error on timeout
+  -- (every 0.5 s unless interval says otherwise, as the original did) until
+  -- it returns a true value, which is returned; an error on timeout
   function methods:wait_until(fn, opts)
     if type(fn) ~= "function" then error("bad argument #1 to 'wait_until' (function expected)", 2) end
     opts = opts or {}
-    local timeout, interval = opts.timeout or 10, opts.interval or 0.05
+    local timeout, interval = opts.timeout or 10, opts.interval or 0.5
     local deadline = core.now() + timeout
     while true do
       local v = fn(self)

@@ -72,12 +72,19 @@ test("json decodes a command's output", function()
   assert_contains(err, "exited 3")
 end)
 
-test("dmesg returns the kernel log, filtered by a pattern", function()
-  vm:exec("echo provium-dmesg-marker > /dev/kmsg")
+test("dmesg returns the kernel log, filtered like grep (POSIX basic regex)", function()
+  vm:exec("echo provium-dmesg-marker 42 > /dev/kmsg")
   assert_contains(vm:dmesg(), "provium-dmesg-marker")
-  local only = vm:dmesg("provium%-dmesg%-marker")
+  local only = vm:dmesg("provium-dmesg-marker")
   assert_eq(1, select(2, only:gsub("\n", "")))
-  assert_eq("", vm:dmesg("no%-such%-line%-anywhere"))
+  -- a basic regular expression: bracket expressions, anchors, \{n\}
+  assert_eq(only, vm:dmesg("provium-dmesg-mark[e]r [0-9]\\{2\\}$"))
+  -- a Lua pattern is no grep pattern: %- matches nothing here
+  assert_eq("", vm:dmesg("provium%-dmesg%-marker"))
+  assert_eq("", vm:dmesg("no-such-line-anywhere"))
+  local ok, err = pcall(vm.dmesg, vm, "bad[")
+  assert(not ok)
+  assert_contains(err, "bad pattern")
 end)
 
 test("mount_vfs mounts debugfs, tracefs and friends, and is idempotent", function()

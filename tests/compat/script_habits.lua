@@ -1,0 +1,61 @@
+-- Habits of scripts written for the original Provium: output helpers called
+-- with a dot, r.stdout compared with a string, assert with file and line,
+-- Lua 5.1 names, wait_until's 0.5 s default interval.
+local vm = provium.create()
+vm:boot()
+
+test("output helpers work with a dot as well as a colon", function()
+  local r = vm:exec("echo '  hello world  '")
+  assert(r.stdout.contains("hello"))
+  assert(r.stdout:contains("world"))
+  assert(not r.stdout.contains("absent"))
+  assert(r.stdout.starts_with("  hello"))
+  assert_eq("hello world", r.stdout.trim())
+  assert_eq("hello world", r.stdout:trim())
+  assert_eq(1, #r.stdout.lines())
+end)
+
+test("r.stdout compares with a string by its text", function()
+  local r = vm:exec("printf abc")
+  assert_eq("abc", r.stdout)
+  assert_eq(r.stdout, "abc")
+  local ok, err = pcall(assert_eq, "abd", r.stdout)
+  assert(not ok)
+  assert_contains(err, 'expected "abd", got "abc"')
+  assert_eq(3, #r.stdout)
+  assert_eq("x-abc", "x-" .. r.stdout)
+end)
+
+test("a failing assert names the file and line", function()
+  local ok, err = pcall(function() assert(false, "the reason") end)
+  assert(not ok)
+  assert_contains(err, "script_habits.lua:")
+  assert_contains(err, ": the reason")
+  ok, err = pcall(function() assert(nil) end)
+  assert_contains(err, "assertion failed!")
+  assert_eq(3, select("#", assert(1, 2, 3)))
+end)
+
+test("Lua 5.1 names scripts use are there", function()
+  local a, b = unpack({ 1, 2 })
+  assert_eq(2, b)
+  assert_eq(3, loadstring("return 1 + 2")())
+  assert_eq(3, table.getn({ 7, 8, 9 }))
+  assert_eq(8.0, math.pow(2, 3))
+  assert_eq(1.0, math.mod(7, 3))
+  assert_eq(2.0, math.log10(100))
+  local m, e = math.frexp(8)
+  assert_eq(0.5, m)
+  assert_eq(4, e)
+  assert_eq(8.0, math.ldexp(m, e))
+  assert_eq(5, table.maxn({ [1] = 1, [5] = 2 }))
+end)
+
+test("wait_until polls every half second unless told otherwise", function()
+  local calls = 0
+  local ok = pcall(vm.wait_until, vm, function() calls = calls + 1 return false end,
+    { timeout = 1.2 })
+  assert(not ok)
+  -- at 0, 0.5, 1.0 and the last look at the deadline: never the 50 ms of old
+  assert(calls >= 3 and calls <= 4, "polled " .. calls .. " times in 1.2 s")
+end)
