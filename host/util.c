@@ -93,6 +93,25 @@ char *xasprintf(const char *fmt, ...)
 	return s;
 }
 
+void xappendf(char **s, const char *fmt, ...)
+{
+	va_list ap;
+	char *more, *all;
+
+	va_start(ap, fmt);
+	if (vasprintf(&more, fmt, ap) < 0)
+		oom();
+	va_end(ap);
+	if (!*s) {
+		*s = more;
+		return;
+	}
+	all = xasprintf("%s%s", *s, more);
+	free(*s);
+	free(more);
+	*s = all;
+}
+
 uint8_t *read_whole_file(const char *path, size_t *len)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);

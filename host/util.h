@@ -28,6 +28,8 @@ void *xcalloc(size_t n, size_t m);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Append to the malloc'd string *@s (NULL = empty). */
+void xappendf(char **s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Whole-file helpers; read_file returns NULL with errno set. */
 uint8_t *read_whole_file(const char *path, size_t *len);
