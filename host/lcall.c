@@ -128,12 +128,25 @@ static lua_Integer field_int(lua_State *L, int t, const char *k, lua_Integer dfl
 	return n;
 }
 
+/* The optional name= of a buffer or pointer: a string stays alive in its table. */
+static const char *field_name(lua_State *L, int t)
+{
+	const char *name = NULL;
+
+	if (lua_getfield(L, t, "name") == LUA_TSTRING)
+		name = lua_tostring(L, -1);
+	lua_pop(L, 1);
+	return name;
+}
+
 /*
  * vm:_call(what, nr, args, bufs, patches, executor) -> ret, outs
  *   args:    {a0..a5} (1-based array of 6 integers, missing = 0)
- *   bufs:    { {arg=0..5|nil, data=string|nil, len=n|nil, out=bool}, ... }
- *   patches: { {buf=i, offset=o, target=j}, ... } with 1-based buffer indices
+ *   bufs:    { {arg=0..5|nil, data=string|nil, len=n|nil, out=bool, name=s|nil}, ... }
+ *   patches: { {buf=i, offset=o, target=j, name=s|nil}, ... } with 1-based buffer
+ *            indices; a name is how errors call that buffer or pointer
  *   outs:    table buffer-index -> contents after the call (out buffers)
+ * Only converted here: call_check (through client_call) checks the description.
  */
 int lcall_call(lua_State *L)
 {
@@ -180,7 +193,9 @@ int lcall_call(lua_State *L)
 		b->len = (size_t)len;
 		lua_getfield(L, -1, "out");
 		b->out = lua_toboolean(L, -1);
-		lua_pop(L, 2);
+		lua_pop(L, 1);
+		b->name = field_name(L, -1);
+		lua_pop(L, 1);
 	}
 	s->nbufs = (unsigned int)n;
 	n = luaL_len(L, 6);
@@ -199,6 +214,7 @@ int lcall_call(lua_State *L)
 		if (off < 0)
 			return luaL_error(L, "%s: pointer %d: offset missing or negative", what, i);
 		p->offset = (size_t)off;
+		p->name = field_name(L, -1);
 		lua_pop(L, 1);
 	}
 	s->npatches = (unsigned int)n;
