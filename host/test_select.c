@@ -202,7 +202,8 @@ int test_select_files(const struct test_opts *o, char **paths, int npaths,
 				"the last complete run passed\n");
 		}
 	}
-	qsort(files, nfiles, sizeof(char *), cmp_str);
+	if (nfiles)	/* qsort wants an array, even of nothing */
+		qsort(files, nfiles, sizeof(char *), cmp_str);
 	tf = xcalloc(nfiles ? nfiles : 1, sizeof(*tf));
 	for (k = 0, i = 0; k < nfiles; k++) {
 		if (k && !strcmp(files[k], files[k - 1]))

@@ -16,6 +16,7 @@
 #include "util.h"
 
 int verbose;
+volatile sig_atomic_t provium_interrupted;
 
 int errorf(struct error *e, const char *fmt, ...)
 {
