@@ -20,8 +20,11 @@ HOST_HDR  := $(wildcard host/*.h) proto/proto.h proto/proto.def kmod/provium_uap
 AGENT_SRC := $(wildcard agent/*.c) proto/proto.c
 AGENT_HDR := agent/agent.h proto/proto.h proto/proto.def kmod/provium_uapi.h kmod/provium_desc.h
 UNIT_SRC  := $(wildcard tests/unit/*.c)
-# the pure parts of the host the unit tests link against
-UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c
+# the parts of the host the unit tests link against: everything but the
+# Lua bindings, the commands and main (client.c needs vm.c and what it uses)
+UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c \
+	host/client.c host/vm.c host/accel.c host/qmp.c host/initramfs.c \
+	host/test_results.c host/test_select.c host/report.c
 
 .PHONY: all deps demo check unit e2e selftests bench clean module sample
 

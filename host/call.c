@@ -1,6 +1,8 @@
 /*
- * call.c - call descriptions on the host side. The checks mirror
- * provium_desc_check() but say which buffer or patch is wrong.
+ * call.c - call descriptions on the host side. call_check is the host's
+ * one check of a description: it mirrors provium_desc_check() (which
+ * call_encode runs too, to catch pointer cycles and any disagreement) but
+ * says which buffer or pointer is wrong, in the caller's words.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -26,9 +28,28 @@ static size_t desc_size(const struct call_spec *s)
 	return n;
 }
 
+/* How errors name buffer @i (0-based): its own name, or "buffer N". */
+static const char *buf_name(const struct call_spec *s, unsigned int i, char *tmp, size_t len)
+{
+	if (s->bufs[i].name)
+		return s->bufs[i].name;
+	snprintf(tmp, len, "buffer %u", i + 1);
+	return tmp;
+}
+
+static const char *patch_name(const struct call_spec *s, unsigned int i, char *tmp,
+			      size_t len)
+{
+	if (s->patches[i].name)
+		return s->patches[i].name;
+	snprintf(tmp, len, "pointer %u", i + 1);
+	return tmp;
+}
+
 int call_check(const struct call_spec *s, char *err, size_t errlen)
 {
 	unsigned int i, j, reached[PROVIUM_MAX_BUFS] = { 0 };
+	char n1[32], n2[32];
 
 	if (s->nbufs > PROVIUM_MAX_BUFS) {
 		snprintf(err, errlen, "%u buffers, the limit is %u", s->nbufs, PROVIUM_MAX_BUFS);
@@ -41,20 +62,20 @@ int call_check(const struct call_spec *s, char *err, size_t errlen)
 	}
 	for (i = 0; i < s->nbufs; i++) {
 		const struct call_buf *b = &s->bufs[i];
+		const char *name = buf_name(s, i, n1, sizeof(n1));
 
 		if (b->len > PROVIUM_MAX_BUF_LEN) {
-			snprintf(err, errlen, "buffer %u is %zu bytes, the limit is %u", i + 1,
-				 b->len, PROVIUM_MAX_BUF_LEN);
+			snprintf(err, errlen, "%s is %zu bytes, the limit is %u", name, b->len,
+				 PROVIUM_MAX_BUF_LEN);
 			return -1;
 		}
 		if (b->data_len > b->len) {
-			snprintf(err, errlen, "buffer %u: %zu bytes of data do not fit its "
-				 "length %zu", i + 1, b->data_len, b->len);
+			snprintf(err, errlen, "%s: %zu bytes of data do not fit its length %zu",
+				 name, b->data_len, b->len);
 			return -1;
 		}
 		if (b->arg < -1 || b->arg >= PROVIUM_NARGS) {
-			snprintf(err, errlen, "buffer %u: argument index %d outside 0-5", i + 1,
-				 b->arg);
+			snprintf(err, errlen, "%s: argument index %d outside 0-5", name, b->arg);
 			return -1;
 		}
 		for (j = 0; j < i; j++)
@@ -65,38 +86,39 @@ int call_check(const struct call_spec *s, char *err, size_t errlen)
 	}
 	for (i = 0; i < s->npatches; i++) {
 		const struct call_patch *p = &s->patches[i];
+		const char *name = patch_name(s, i, n1, sizeof(n1));
 
 		if (p->buf >= s->nbufs || p->target >= s->nbufs) {
-			snprintf(err, errlen, "pointer %u refers to a missing buffer", i + 1);
+			snprintf(err, errlen, "%s refers to a missing buffer", name);
 			return -1;
 		}
 		if (p->offset % 8) {
-			snprintf(err, errlen, "pointer %u: offset %zu is not 8-byte aligned",
-				 i + 1, p->offset);
+			snprintf(err, errlen, "%s: offset %zu is not 8-byte aligned", name,
+				 p->offset);
 			return -1;
 		}
 		/* written so that a huge offset cannot wrap around */
 		if (s->bufs[p->buf].len < 8 || p->offset > s->bufs[p->buf].len - 8) {
-			snprintf(err, errlen, "pointer %u: offset %zu + 8 does not fit in its "
-				 "%zu-byte buffer", i + 1, p->offset, s->bufs[p->buf].len);
+			snprintf(err, errlen, "%s: offset %zu + 8 does not fit in its %zu-byte "
+				 "buffer", name, p->offset, s->bufs[p->buf].len);
 			return -1;
 		}
 		for (j = 0; j < i; j++)
 			if (s->patches[j].buf == p->buf && s->patches[j].offset == p->offset) {
-				snprintf(err, errlen, "pointers %u and %u patch the same offset %zu",
-					 j + 1, i + 1, p->offset);
+				snprintf(err, errlen, "%s and %s patch the same offset %zu",
+					 patch_name(s, j, n2, sizeof(n2)), name, p->offset);
 				return -1;
 			}
 		if (s->bufs[p->target].arg >= 0 || reached[p->target]++) {
-			snprintf(err, errlen, "pointer %u: buffer %u is already reached by "
-				 "an argument or another pointer", i + 1, p->target + 1);
+			snprintf(err, errlen, "%s: %s is already reached by an argument or "
+				 "another pointer", name, buf_name(s, p->target, n2, sizeof(n2)));
 			return -1;
 		}
 	}
 	for (i = 0; i < s->nbufs; i++)
 		if (s->bufs[i].arg < 0 && !reached[i]) {
-			snprintf(err, errlen, "buffer %u is reached by no argument and no pointer",
-				 i + 1);
+			snprintf(err, errlen, "%s is reached by no argument and no pointer",
+				 buf_name(s, i, n1, sizeof(n1)));
 			return -1;
 		}
 	if (desc_size(s) > PROVIUM_MAX_DESC_LEN) {

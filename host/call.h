@@ -13,6 +13,7 @@
 #include "../proto/proto.h"
 
 struct call_buf {
+	const char *name;	/* how errors name it, e.g. "specs[2]"; NULL: "buffer N" */
 	int arg;		/* 0..5, or -1: reached through a patch */
 	const uint8_t *data;	/* input bytes, may be shorter than len */
 	size_t data_len;
@@ -21,6 +22,7 @@ struct call_buf {
 };
 
 struct call_patch {
+	const char *name;	/* how errors name it; NULL: "pointer N" */
 	unsigned int buf;	/* buffer holding the pointer */
 	size_t offset;		/* of the 8-byte pointer */
 	unsigned int target;	/* buffer whose address is written */
@@ -46,7 +48,11 @@ struct call_result {
 	int timed_out;		/* interrupted by its timeout */
 };
 
-/* Check @s; on error returns -1 with a message naming what is wrong. */
+/*
+ * Check @s: the one check of a description on the host (callers only
+ * convert their input). On error returns -1 with a message naming the
+ * buffer or pointer, by its name if it has one.
+ */
 int call_check(const struct call_spec *s, char *err, size_t errlen);
 /* Append @s as a DESC attribute to @b (call_check first). */
 int call_encode(const struct call_spec *s, struct proto_buf *b, char *err, size_t errlen);

@@ -17,6 +17,14 @@
 #include "config.h"
 #include "fixture.h"
 
+struct fixture {
+	char snapshot[600];	/* the migration stream */
+	char meta[600];		/* how to start a VM that can take it */
+	int lock_fd;
+};
+
+static void fixture_unlock(struct fixture *f);
+
 static uint64_t hash_contents(uint64_t h, const char *path)
 {
 	size_t len;
@@ -60,7 +68,7 @@ static uint64_t hash_fixture_dir(uint64_t h, const char *path)
 	return h;
 }
 
-int fixture_open(struct fixture *f, const char *path, struct error *e)
+static int fixture_open(struct fixture *f, const char *path, struct error *e)
 {
 	char toml[PATH_MAX], *lock, *home = xasprintf("%s", provium_home());
 	uint64_t h = hash_contents(HASH_INIT, path);
@@ -104,12 +112,12 @@ int fixture_open(struct fixture *f, const char *path, struct error *e)
 	return 0;
 }
 
-int fixture_ready(const struct fixture *f)
+static int fixture_ready(const struct fixture *f)
 {
 	return access(f->snapshot, R_OK) == 0 && access(f->meta, R_OK) == 0;
 }
 
-void fixture_unlock(struct fixture *f)
+static void fixture_unlock(struct fixture *f)
 {
 	if (f->lock_fd >= 0)
 		close(f->lock_fd);	/* releases the flock */
@@ -132,7 +140,7 @@ static int write_meta(const char *path, const struct vm *vm)
 	return rc;
 }
 
-int fixture_save(struct fixture *f, struct vm *vm, struct error *e)
+static int fixture_save(struct fixture *f, struct vm *vm, struct error *e)
 {
 	char *tmp = xasprintf("%s.tmp.%d", f->snapshot, (int)getpid());
 	int rc;
@@ -174,7 +182,7 @@ static void meta_copy(char *text, const char *key, char *out, size_t len)
 	out[n] = '\0';
 }
 
-int fixture_restore(const struct fixture *f, struct vm *vm, struct vm_config *cfg,
+static int fixture_restore(const struct fixture *f, struct vm *vm, struct vm_config *cfg,
 		    struct error *e)
 {
 	char accel[8], num[32];
@@ -210,4 +218,42 @@ int fixture_restore(const struct fixture *f, struct vm *vm, struct vm_config *cf
 	}
 	free(text);
 	return rc;
+}
+
+int fixture_start(const char *path, fixture_build_fn *build, void *ctx, struct vm *vm,
+		  struct vm_config *cfg, struct error *e)
+{
+	struct fixture f;
+	uint64_t t0;
+	int rc;
+
+	if (fixture_open(&f, path, e))
+		return -1;
+	if (!fixture_ready(&f)) {
+		struct vm *built = build(ctx, e);
+
+		if (!built) {
+			fixture_unlock(&f);
+			return -1;
+		}
+		rc = fixture_save(&f, built, e);
+		vm_kill(built);
+		if (rc) {
+			fixture_unlock(&f);
+			return -1;
+		}
+	}
+	fixture_unlock(&f);
+
+	t0 = mono_ns();
+	rc = fixture_restore(&f, vm, cfg, e);
+	cfg->incoming = NULL;		/* pointed into @f */
+	if (rc) {
+		char why[sizeof(e->msg)];
+
+		copy_str(why, sizeof(why), e->msg);
+		return errorf(e, "restoring it failed: %s", why);
+	}
+	vm->boot_ns = mono_ns() - t0;
+	return 0;
 }

@@ -9,20 +9,19 @@
 
 #include "vm.h"
 
-struct fixture {
-	char snapshot[600];	/* the migration stream */
-	char meta[600];		/* how to start a VM that can take it */
-	int lock_fd;
-};
+/*
+ * A fixture's build step: return the booted VM whose state is saved (it is
+ * killed after), or NULL with what went wrong in @e.
+ */
+typedef struct vm *fixture_build_fn(void *ctx, struct error *e);
 
-/* Find the cache entry for fixture file @path and lock it (one builder). */
-int fixture_open(struct fixture *f, const char *path, struct error *e);
-int fixture_ready(const struct fixture *f);
-/* Save @vm (left stopped) as the fixture's state. */
-int fixture_save(struct fixture *f, struct vm *vm, struct error *e);
-void fixture_unlock(struct fixture *f);
-/* Start a fresh VM from the saved state; @cfg receives its configuration. */
-int fixture_restore(const struct fixture *f, struct vm *vm, struct vm_config *cfg,
-		    struct error *e);
+/*
+ * Start @vm from the saved state of fixture file @path, building and saving
+ * that state first if there is none: the first caller anywhere runs @build,
+ * concurrent callers wait on the fixture's lock and then restore. @cfg
+ * receives the VM's configuration.
+ */
+int fixture_start(const char *path, fixture_build_fn *build, void *ctx, struct vm *vm,
+		  struct vm_config *cfg, struct error *e);
 
 #endif

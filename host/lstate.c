@@ -15,7 +15,6 @@
 #include "lstate.h"
 #include "util.h"
 
-volatile sig_atomic_t provium_interrupted;
 static lua_State *running;
 
 /*

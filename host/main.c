@@ -9,6 +9,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "doctor.h"
 #include "lprovium.h"
 #include "runner.h"
 #include "shell.h"
@@ -62,7 +63,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "provium doctor: takes no arguments\n");
 			return 2;
 		}
-		return runner_doctor();
+		return doctor_run();
 	}
 	fprintf(stderr, "provium: unknown command '%s'\n", argv[i]);
 	usage(stderr);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "client.h"
 #include "config.h"
 #include "shell.h"
 
@@ -14,15 +15,16 @@ int shell_run(int argc, char **argv)
 {
 	const char *profile = argc > 0 ? argv[0] : "default";
 	struct vm_config cfg;
-	struct proto_msg m;
 	struct error e;
 	struct vm vm;
 	static const char *const sh[] = {
 		"/bin/sh", "-c",
 		/* the agent made this a session leader: opening the tty makes it ours */
-		"exec /bin/sh -i <>/dev/ttyS0 >&0 2>&0", NULL
+		"exec /bin/sh -i <>/dev/ttyS0 >&0 2>&0"
 	};
-	int i;
+	struct client_cmd cmd = { .argv = sh, .argc = 3 };
+	struct client c = { .vm = &vm };
+	struct client_exit x;
 
 	if (!isatty(0)) {
 		fputs("provium shell: standard input is not a terminal\n", stderr);
@@ -39,10 +41,8 @@ int shell_run(int argc, char **argv)
 	}
 	fprintf(stderr, "provium: guest %s ready (%s); exit the shell to stop the VM\r\n",
 		vm.release, vm.accel);
-	vm_begin(&vm, PROTO_MSG_EXEC);
-	for (i = 0; sh[i]; i++)
-		proto_put_str(&vm.out, PROTO_A_ARGV, sh[i]);
-	if (vm_request(&vm, 0, &m, &e))
+	/* no time limit: the shell runs until the user exits it */
+	if (client_exec(&c, &cmd, 0, &x, &e))
 		fprintf(stderr, "provium shell: %s\r\n", e.msg);
 	vm_shutdown(&vm, &e);
 	return 0;

@@ -16,6 +16,7 @@
 #include "util.h"
 
 int verbose;
+volatile sig_atomic_t provium_interrupted;
 
 int errorf(struct error *e, const char *fmt, ...)
 {
@@ -91,6 +92,25 @@ char *xasprintf(const char *fmt, ...)
 		oom();
 	va_end(ap);
 	return s;
+}
+
+void xappendf(char **s, const char *fmt, ...)
+{
+	va_list ap;
+	char *more, *all;
+
+	va_start(ap, fmt);
+	if (vasprintf(&more, fmt, ap) < 0)
+		oom();
+	va_end(ap);
+	if (!*s) {
+		*s = more;
+		return;
+	}
+	all = xasprintf("%s%s", *s, more);
+	free(*s);
+	free(more);
+	*s = all;
 }
 
 uint8_t *read_whole_file(const char *path, size_t *len)

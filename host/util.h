@@ -39,6 +39,8 @@ char *qemu_opt_escape(const char *s);
 char *shell_quote(const char *s);
 /* The inside of a JSON string (quotes, backslashes, control characters). */
 char *json_escape(const char *s);
+/* Append to the malloc'd string *@s (NULL = empty). */
+void xappendf(char **s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Whole-file helpers; read_file returns NULL with errno set. */
 uint8_t *read_whole_file(const char *path, size_t *len);

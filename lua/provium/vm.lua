@@ -61,24 +61,19 @@ end
 -- Add the pointer specs (and their nested ptrs) patched into buffer
 -- @parent; @outs collects, in spec order, the buffers returned after the call.
 -- @first: index of specs[1] in error messages, less one (0 if nil).
+-- Only types are checked here; where the pointers go (alignment, fit,
+-- overlaps, data within its length) is checked once, in C (host/call.c),
+-- which names each buffer and pointer by the name given here.
 local function add_specs(what, bufs, patches, outs, parent, specs, lenkey, path, first)
   if type(specs) ~= "table" then
     error(string.format("%s: %s must be a list of pointer specs", what, path), 3)
   end
-  local parent_len = bufs[parent].len
   for i, s in ipairs(specs) do
     local name = string.format("%s[%d]", path, i + (first or 0))
     if type(s) ~= "table" then error(what .. ": " .. name .. " must be a table", 3) end
     local off = s.ptr_offset
     if math.type(off) ~= "integer" or off < 0 then
       error(string.format("%s: %s.ptr_offset must be a non-negative integer", what, name), 3)
-    end
-    if off % 8 ~= 0 then
-      error(string.format("%s: %s.ptr_offset %d is not 8-byte aligned", what, name, off), 3)
-    end
-    if off + 8 > parent_len then
-      error(string.format("%s: %s.ptr_offset %d + 8 does not fit in its %d-byte buffer",
-        what, name, off, parent_len), 3)
     end
     local data = s.data
     if data ~= nil and type(data) ~= "string" then
@@ -95,19 +90,10 @@ local function add_specs(what, bufs, patches, outs, parent, specs, lenkey, path,
     if math.type(len) ~= "integer" or len < 0 then
       error(string.format("%s: %s.%s must be a non-negative integer", what, name, lenkey), 3)
     end
-    if data and #data > len then
-      error(string.format("%s: %s.data is %d bytes, more than %s %d", what, name, #data,
-        lenkey, len), 3)
-    end
-    for _, p in ipairs(patches) do
-      if p.buf == parent and p.offset == off then
-        error(string.format("%s: %s patches offset %d, which another spec already patches",
-          what, name, off), 3)
-      end
-    end
-    bufs[#bufs + 1] = { data = data, len = len, out = s.output and true or false }
+    bufs[#bufs + 1] = { data = data, len = len, out = s.output and true or false,
+      name = name }
     local me = #bufs
-    patches[#patches + 1] = { buf = parent, offset = off, target = me }
+    patches[#patches + 1] = { buf = parent, offset = off, target = me, name = name }
     if s.output then outs[#outs + 1] = me end
     if s.ptrs then add_specs(what, bufs, patches, outs, me, s.ptrs, lenkey, name .. ".ptrs") end
   end

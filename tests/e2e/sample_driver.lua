@@ -264,14 +264,14 @@ test("bad pointer specs are refused on the host, before the guest", function()
   local cases = {
     { { { ptr_offset = 4, buf_len = 16, output = true } }, "is not 8-byte aligned" },
     { { { ptr_offset = 16, buf_len = 16, output = true } },
-      "ptr_offset 16 + 8 does not fit in its 16-byte buffer" },
+      "specs[1]: offset 16 + 8 does not fit in its 16-byte buffer" },
     { { { ptr_offset = 8, buf_len = 16, output = true },
         { ptr_offset = 8, buf_len = 16, output = true } },
-      "specs[2] patches offset 8, which another spec already patches" },
-    { { { ptr_offset = 8, buf_len = 2, data = "abc" } }, "data is 3 bytes, more than buf_len 2" },
+      "specs[1] and specs[2] patch the same offset 8" },
+    { { { ptr_offset = 8, buf_len = 2, data = "abc" } }, "specs[1]: 3 bytes of data do not fit its length 2" },
     { { { ptr_offset = 8, buf_len = 48, data = string.rep("\0", 48),
           ptrs = { { ptr_offset = 44, buf_len = 1 } } } },
-      "specs[1].ptrs[1].ptr_offset 44 is not 8-byte aligned" },
+      "specs[1].ptrs[1]: offset 44 is not 8-byte aligned" },
   }
   for i, c in ipairs(cases) do
     local ok, err = pcall(vm.ioctl_buf, vm, fd, KSAMPLE_IOC_QUERY, args, c[1])

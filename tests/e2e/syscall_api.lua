@@ -161,7 +161,8 @@ test("bad pointer specs are Lua errors before the guest sees them", function()
     { { buf_idx = 1, ptr_offset = 4, data = "x" }, "not 8-byte aligned" },
     { { buf_idx = 1, ptr_offset = 16, data = "x" }, "does not fit" },
     { { buf_idx = 3, ptr_offset = 0, data = "x" }, "names no buffer argument" },
-    { { buf_idx = 1, ptr_offset = 0, data_len = 2, data = "xyz" }, "more than data_len" },
+    { { buf_idx = 1, ptr_offset = 0, data_len = 2, data = "xyz" },
+      "specs[1]: 3 bytes of data do not fit its length 2" },
   }
   for _, c in ipairs(cases) do
     local ok, err = pcall(vm.syscall_ptr, vm, NR.writev, { [1] = iov }, { c[1] }, 1, 0, 1)
@@ -172,7 +173,7 @@ test("bad pointer specs are Lua errors before the guest sees them", function()
     { buf_idx = 1, ptr_offset = 0, data = "a" }, { buf_idx = 1, ptr_offset = 0, data = "b" },
   }, 1, 0, 1)
   assert(not ok)
-  assert_contains(err, "already patches")
+  assert_contains(err, "vm:syscall_ptr: specs[1] and specs[2] patch the same offset 0")
   ok, err = pcall(vm.syscall_bufs, vm, NR.read, { [7] = "x" })
   assert(not ok)
   assert_contains(err, "outside 0-5")

@@ -11,10 +11,12 @@
 #include "unit.h"
 
 extern const struct unit_suite unit_pack, unit_proto, unit_cpio, unit_call,
-                               unit_desc, unit_kernel;
+                               unit_desc, unit_kernel, unit_client, unit_results,
+                               unit_report, unit_select;
 
 static const struct unit_suite *const suites[] = {
   &unit_pack, &unit_proto, &unit_cpio, &unit_call, &unit_desc, &unit_kernel,
+  &unit_client, &unit_results, &unit_report, &unit_select,
 };
 
 #define MAXLINES  16

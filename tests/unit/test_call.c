@@ -143,7 +143,7 @@ static void bad_patch_graph (void) {
   s.bufs[0].arg = 0;
   add_patch(&s, 0, 8, 1);
   add_patch(&s, 0, 8, 2);
-  CHECK_SPEC(&s, "pointers 1 and 2 patch the same offset 8");
+  CHECK_SPEC(&s, "pointer 1 and pointer 2 patch the same offset 8");
   s.patches[1].offset = 0;
   s.patches[1].target = 1;
   CHECK_SPEC(&s, "pointer 2: buffer 2 is already reached by an argument or "
@@ -153,6 +153,38 @@ static void bad_patch_graph (void) {
   add_patch(&s, 1, 0, 0);  /* to the argument buffer */
   CHECK_SPEC(&s, "pointer 2: buffer 1 is already reached by an argument or "
                  "another pointer");
+}
+
+
+/* the caller's names (vm.lua's "specs[1].ptrs[2]") replace "buffer N"/"pointer N" */
+static void named (void) {
+  struct call_spec s;
+  spec_init(&s, 3, 16);
+  s.bufs[0].arg = 2;
+  s.bufs[1].name = "specs[1]";
+  s.bufs[2].name = "specs[2]";
+  add_patch(&s, 0, 8, 1);
+  add_patch(&s, 0, 8, 2);
+  s.patches[0].name = "specs[1]";
+  s.patches[1].name = "specs[2]";
+  CHECK_SPEC(&s, "specs[1] and specs[2] patch the same offset 8");
+  s.patches[1].offset = 4;
+  CHECK_SPEC(&s, "specs[2]: offset 4 is not 8-byte aligned");
+  s.patches[1].offset = 16;
+  CHECK_SPEC(&s, "specs[2]: offset 16 + 8 does not fit in its 16-byte buffer");
+  s.patches[1].offset = 0;
+  s.bufs[2].data = (const uint8_t *)"0123456789abcdefg";
+  s.bufs[2].data_len = 17;
+  CHECK_SPEC(&s, "specs[2]: 17 bytes of data do not fit its length 16");
+  s.bufs[2].data_len = 0;
+  s.patches[1].target = 1;
+  CHECK_SPEC(&s, "specs[2]: specs[1] is already reached by an argument or "
+                 "another pointer");
+  s.patches[1].name = NULL;  /* names are per entry */
+  CHECK_SPEC(&s, "pointer 2: specs[1] is already reached by an argument or "
+                 "another pointer");
+  s.npatches = 1;
+  CHECK_SPEC(&s, "specs[2] is reached by no argument and no pointer");
 }
 
 
@@ -459,6 +491,7 @@ static const struct unit_case cases[] = {
   { "pointer offsets and missing buffers", bad_patch_place },
   { "same offset, reached twice, reached by nothing", bad_patch_graph },
   { "too many buffers and pointers", too_many },
+  { "errors use the caller's names", named },
   { "encode nested buffers", encode_nested },
   { "encode reports pointer cycles", encode_rejects },
   { "decode a reply", decode_reply },

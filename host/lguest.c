@@ -1,0 +1,194 @@
+/*
+ * lguest.c - what a VM object does in the guest besides system calls:
+ * commands (vm:_exec), background jobs, workers (vm:_spawn), files and
+ * module loading. Bindings: they check arguments, call client.c and push
+ * what came back; lua/provium/vm.lua builds vm:exec and friends on top.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "lguest.h"
+#include "lvm.h"
+
+/*
+ * The command of an EXEC or JOB_START from argv (stack 2) and stdin (3).
+ * What it points to stays on the stack until the binding returns.
+ */
+static void check_command(lua_State *L, const char *what, struct client_cmd *cmd)
+{
+	const char **argv;
+	size_t *lens;
+	lua_Integer n, i;
+
+	luaL_checktype(L, 2, LUA_TTABLE);
+	n = luaL_len(L, 2);
+	if (n < 1)
+		luaL_error(L, "%s: empty command", what);
+	argv = lua_newuserdatauv(L, (size_t)n * sizeof(*argv), 0);
+	lens = lua_newuserdatauv(L, (size_t)n * sizeof(*lens), 0);
+	/* left on the stack: a number converted to a string lives only there */
+	luaL_checkstack(L, (int)n, "too many arguments");
+	for (i = 1; i <= n; i++) {
+		lua_geti(L, 2, i);
+		argv[i - 1] = lua_tolstring(L, -1, &lens[i - 1]);
+		if (!argv[i - 1])
+			luaL_error(L, "%s: argument %d is not a string", what, (int)i);
+	}
+	memset(cmd, 0, sizeof(*cmd));
+	cmd->argv = argv;
+	cmd->argv_len = lens;
+	cmd->argc = (size_t)n;
+	if (!lua_isnoneornil(L, 3))
+		cmd->in = luaL_checklstring(L, 3, &cmd->in_len);
+}
+
+/* A timeout of @t seconds in ms, 0 for none (t <= 0); at most a day, like set_timeout. */
+static uint32_t timeout_ms(lua_State *L, const char *what, double t)
+{
+	if (t > 86400)
+		luaL_error(L, "%s: timeout %f s above 86400", what, t);
+	if (!(t > 0))
+		return 0;
+	return t * 1000 >= 1 ? (uint32_t)(t * 1000) : 1;
+}
+
+/* exit_code, stdout, stderr, signal, timed_out of a command that ended */
+static int push_exit(lua_State *L, const struct client_exit *x, int timed_out)
+{
+	lua_pushinteger(L, x->code);
+	lua_pushlstring(L, (const char *)x->out, x->out_len);
+	lua_pushlstring(L, (const char *)x->err, x->err_len);
+	lua_pushinteger(L, x->signal);
+	lua_pushboolean(L, timed_out);
+	return 5;
+}
+
+/* vm:_exec(argv, stdin, timeout_s) -> exit_code, stdout, stderr, signal, timed_out */
+int lguest_exec(lua_State *L)
+{
+	struct lvm *v = lvm_check_running(L, "vm:exec");
+	/* every request has a limit: the VM's call timeout unless given */
+	uint32_t ms = timeout_ms(L, "vm:exec", luaL_optnumber(L, 4, v->c.timeout_ms / 1000.0));
+	struct client_cmd cmd;
+	struct client_exit x;
+	struct error e;
+
+	check_command(L, "vm:exec", &cmd);
+	if (client_exec(&v->c, &cmd, ms, &x, &e))
+		return lvm_error(L, v, "vm:exec", &e);
+	return push_exit(L, &x, x.timed_out);
+}
+
+/* vm:_job_start(argv, stdin) -> id, pid */
+int lguest_job_start(lua_State *L)
+{
+	struct lvm *v = lvm_check_running(L, "vm:background");
+	struct client_cmd cmd;
+	uint32_t id, pid;
+	struct error e;
+
+	check_command(L, "vm:background", &cmd);
+	if (client_job_start(&v->c, &cmd, &id, &pid, &e))
+		return lvm_error(L, v, "vm:background", &e);
+	lua_pushinteger(L, id);
+	lua_pushinteger(L, pid);
+	return 2;
+}
+
+/* vm:_job_wait(id, timeout_s) -> like _exec, or nothing but timed_out=true */
+int lguest_job_wait(lua_State *L)
+{
+	struct lvm *v = lvm_check_running(L, "vm:job_wait");
+	lua_Integer id = luaL_checkinteger(L, 2);
+	uint32_t ms = timeout_ms(L, "vm:job_wait",
+				 luaL_optnumber(L, 3, v->c.timeout_ms / 1000.0));
+	struct client_exit x;
+	struct error e;
+
+	if (client_job_wait(&v->c, (uint32_t)id, ms, &x, &e))
+		return lvm_error(L, v, "vm:job_wait", &e);
+	if (!x.finished) {
+		lua_pushnil(L);
+		lua_pushnil(L);
+		lua_pushnil(L);
+		lua_pushnil(L);
+		lua_pushboolean(L, 1);
+		return 5;
+	}
+	return push_exit(L, &x, 0);
+}
+
+int lguest_job_kill(lua_State *L)
+{
+	struct lvm *v = lvm_check_running(L, "vm:job_kill");
+	lua_Integer id = luaL_checkinteger(L, 2);
+	lua_Integer sig = luaL_optinteger(L, 3, 9);
+	struct error e;
+
+	if (sig < 1 || sig > 64)
+		return luaL_argerror(L, 3, "signal number outside 1..64");
+	if (client_job_kill(&v->c, (uint32_t)id, (uint32_t)sig, &e))
+		return lvm_error(L, v, "vm:job_kill", &e);
+	return 0;
+}
+
+/* vm:_spawn(thread) -> worker object with the VM's methods, pid */
+int lguest_spawn(lua_State *L)
+{
+	struct lvm *v = lvm_check_running(L, "vm:spawn");
+	int thread = lua_toboolean(L, 2);
+	uint32_t id, pid;
+	struct error e;
+
+	lvm_not_for_workers(L, v, "vm:spawn");
+	if (client_spawn(&v->c, thread, &id, &pid, &e))
+		return lvm_error(L, v, "vm:spawn", &e);
+	lvm_push_worker(L, v, id);
+	lua_pushinteger(L, pid);
+	return 2;
+}
+
+int lguest_write_file(lua_State *L)
+{
+	struct lvm *v = lvm_check_running(L, "vm:write_file");
+	const char *path = luaL_checkstring(L, 2);
+	size_t len;
+	const char *data = luaL_checklstring(L, 3, &len);
+	lua_Integer mode = luaL_optinteger(L, 4, 0644);
+	struct error e;
+
+	if (client_write_file(&v->c, path, data, len, (uint32_t)mode, &e))
+		return lvm_error(L, v, "vm:write_file", &e);
+	return 0;
+}
+
+int lguest_read_file(lua_State *L)
+{
+	struct lvm *v = lvm_check_running(L, "vm:read_file");
+	const char *path = luaL_checkstring(L, 2);
+	uint8_t *data;
+	size_t len;
+	struct error e;
+
+	if (client_read_file(&v->c, path, &data, &len, &e))
+		return lvm_error(L, v, "vm:read_file", &e);
+	lua_pushlstring(L, (const char *)data, len);
+	free(data);
+	return 1;
+}
+
+/* vm:_insmod(guest_path, params) -- the file is already in the guest */
+int lguest_insmod(lua_State *L)
+{
+	struct lvm *v = lvm_check_running(L, "vm:insmod");
+	const char *path = luaL_checkstring(L, 2);
+	const char *params = luaL_optstring(L, 3, "");
+	struct error e;
+
+	if (client_insmod(&v->c, path, params, &e))
+		return lvm_error(L, v, "vm:insmod", &e);
+	return 0;
+}

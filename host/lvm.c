@@ -1,0 +1,419 @@
+/*
+ * lvm.c - the VM objects of provium.core: create, boot options, shutdown,
+ * kill, garbage collection, info, events, ping, console, timeouts, and
+ * fixtures. Bindings: they check arguments and push results; vm.c boots
+ * and tears down, client.c talks to the agent, fixture.c saves and
+ * restores.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "config.h"
+#include "fixture.h"
+#include "lvm.h"
+
+static void free_boot_options(struct lvm *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->cfg.nfiles; i++) {
+		free(v->files[i].guest);
+		free(v->files[i].host);
+	}
+	for (i = 0; i < v->cfg.ndisks; i++)
+		free(v->disks[i].path);
+	free(v->files);
+	free(v->disks);
+	v->files = NULL;
+	v->disks = NULL;
+	v->cfg.nfiles = v->cfg.ndisks = 0;
+}
+
+/* boot{files = {[guest] = host}}: every host file must be readable now */
+static void parse_files(lua_State *L, struct lvm *v, int t)
+{
+	size_t n = 0;
+
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		const char *g, *h;
+
+		/* checked first: lua_tostring would turn a number key into a string */
+		if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
+			luaL_error(L, "vm:boot: files must map guest paths to host paths (strings)");
+		g = lua_tostring(L, -2);
+		h = lua_tostring(L, -1);
+		if (g[0] != '/')
+			luaL_error(L, "vm:boot: files: guest path '%s' is not absolute", g);
+		if (access(h, R_OK))
+			luaL_error(L, "vm:boot: files: cannot read host file %s: %s", h,
+				   strerror(errno));
+		v->files = xrealloc(v->files, (n + 1) * sizeof(*v->files));
+		v->files[n].guest = xstrdup(g);
+		v->files[n].host = xstrdup(h);
+		v->cfg.nfiles = ++n;
+		lua_pop(L, 1);
+	}
+	v->cfg.files = v->files;
+}
+
+/* boot{disks = {"a.img", {file = "b.img", readonly = true}}} */
+static void parse_disks(lua_State *L, struct lvm *v, int t)
+{
+	lua_Integer n = luaL_len(L, t), i;
+
+	if (n > 16)
+		luaL_error(L, "vm:boot: %d disks, at most 16", (int)n);
+	for (i = 1; i <= n; i++) {
+		const char *path = NULL;
+		int ro = 0;
+
+		lua_geti(L, t, i);
+		if (lua_type(L, -1) == LUA_TSTRING) {
+			path = lua_tostring(L, -1);
+		} else if (lua_type(L, -1) == LUA_TTABLE) {
+			lua_getfield(L, -1, "readonly");
+			ro = lua_toboolean(L, -1);
+			lua_pop(L, 1);
+			/* a string stays referenced by the table once popped */
+			if (lua_getfield(L, -1, "file") == LUA_TSTRING)
+				path = lua_tostring(L, -1);
+			lua_pop(L, 1);
+		}
+		if (!path)
+			luaL_error(L, "vm:boot: disks[%d] must be a path or {file = path}", (int)i);
+		if (access(path, ro ? R_OK : R_OK | W_OK))
+			luaL_error(L, "vm:boot: disks[%d]: %s: %s", (int)i, path, strerror(errno));
+		v->disks = xrealloc(v->disks, i * sizeof(*v->disks));
+		v->disks[i - 1].path = xstrdup(path);
+		v->disks[i - 1].readonly = ro;
+		v->cfg.ndisks = (size_t)i;
+		lua_pop(L, 1);
+	}
+	v->cfg.disks = v->disks;
+}
+
+struct lvm *lvm_check(lua_State *L)
+{
+	return luaL_checkudata(L, 1, LVM_MT);
+}
+
+struct lvm *lvm_check_running(lua_State *L, const char *what)
+{
+	struct lvm *v = lvm_check(L);
+
+	if (!v->booted && v->c.worker)
+		luaL_error(L, "%s: this worker was killed", what);
+	if (!v->booted)
+		luaL_error(L, "%s: the VM is not booted (call vm:boot() first)", what);
+	if (v->c.vm->dead)
+		luaL_error(L, "%s: the VM is not running (%s); console: %s", what,
+			   v->c.vm->dead_reason, v->c.vm->console);
+	return v;
+}
+
+/* Raise the VM's failure, with the console tail when the guest died. */
+int lvm_error(lua_State *L, struct lvm *v, const char *what, const struct error *e)
+{
+	if (v->c.vm->dead && v->c.vm->console[0]) {
+		char *tail = vm_console_tail(v->c.vm, 4000);
+
+		lua_pushfstring(L, "%s: %s\n--- console tail (%s) ---\n%s", what, e->msg,
+				v->c.vm->console, tail);
+		free(tail);
+		return lua_error(L);
+	}
+	return luaL_error(L, "%s: %s", what, e->msg);
+}
+
+void lvm_not_for_workers(lua_State *L, struct lvm *v, const char *what)
+{
+	if (v->c.worker)
+		luaL_error(L, "%s is not available on a worker", what);
+}
+
+/* A new VM object on the stack, owning its (not yet started) VM. */
+static struct lvm *push_vm_object(lua_State *L)
+{
+	struct lvm *v = lua_newuserdatauv(L, sizeof(*v), 1);
+
+	memset(v, 0, sizeof(*v));
+	v->c.vm = &v->own;
+	v->c.vm->fd = v->c.vm->pidfd = v->c.vm->qmp.fd = -1;
+	v->c.timeout_ms = VM_DEFAULT_CALL_TIMEOUT_MS;
+	luaL_setmetatable(L, LVM_MT);
+	return v;
+}
+
+struct lvm *lvm_push_worker(lua_State *L, struct lvm *parent, uint32_t id)
+{
+	struct lvm *w = lua_newuserdatauv(L, sizeof(*w), 1);
+
+	memset(w, 0, sizeof(*w));
+	w->c.vm = parent->c.vm;
+	w->c.worker = id;
+	w->c.timeout_ms = parent->c.timeout_ms;
+	w->c.executor = parent->c.executor;
+	w->booted = 1;
+	luaL_setmetatable(L, LVM_MT);
+	lua_pushvalue(L, 1);		/* the VM stays alive while its worker is */
+	lua_setiuservalue(L, -2, 1);
+	return w;
+}
+
+int lvm_create(lua_State *L)
+{
+	const char *profile = luaL_optstring(L, 1, "default");
+	const char *config = NULL;
+	struct lvm *v;
+	struct error e;
+
+	if (!lua_isnoneornil(L, 2)) {
+		luaL_checktype(L, 2, LUA_TTABLE);
+		/* only a string stays referenced by the table once popped */
+		if (lua_getfield(L, 2, "config") == LUA_TSTRING)
+			config = lua_tostring(L, -1);
+		else if (!lua_isnil(L, -1))
+			return luaL_error(L, "provium.create: config must be a path (string)");
+		lua_pop(L, 1);
+	}
+	v = push_vm_object(L);
+	if (config_profile(profile, config, &v->cfg, &e))
+		return luaL_error(L, "provium.create: %s", e.msg);
+	return 1;
+}
+
+static unsigned int parse_memory(lua_State *L, int idx)
+{
+	const char *s = lua_tostring(L, idx);
+	long mb = s ? config_parse_memory(s) : -1;
+
+	if (mb < 0)
+		luaL_error(L, "vm:boot: memory '%s' is not a size between 64M and 64G",
+			   s ? s : luaL_typename(L, idx));
+	return (unsigned int)mb;
+}
+
+int lvm_boot(lua_State *L)
+{
+	struct lvm *v = lvm_check(L);
+	struct error e;
+
+	lvm_not_for_workers(L, v, "vm:boot");
+	if (v->booted)
+		return luaL_error(L, "vm:boot: this VM was already booted");
+	free_boot_options(v);	/* an earlier boot that failed may have left some */
+	if (!lua_isnoneornil(L, 2)) {
+		luaL_checktype(L, 2, LUA_TTABLE);
+		if (lua_getfield(L, 2, "memory") != LUA_TNIL)
+			v->cfg.memory_mb = parse_memory(L, -1);
+		lua_pop(L, 1);
+		if (lua_getfield(L, 2, "cpus") != LUA_TNIL) {
+			lua_Integer n = lua_tointeger(L, -1);
+
+			if (n < 1 || n > 64)
+				return luaL_error(L, "vm:boot: cpus %d outside 1..64", (int)n);
+			v->cfg.cpus = (unsigned int)n;
+		}
+		lua_pop(L, 1);
+		if (lua_getfield(L, 2, "files") != LUA_TNIL) {
+			luaL_checktype(L, -1, LUA_TTABLE);
+			parse_files(L, v, lua_gettop(L));
+		}
+		lua_pop(L, 1);
+		if (lua_getfield(L, 2, "disks") != LUA_TNIL) {
+			luaL_checktype(L, -1, LUA_TTABLE);
+			parse_disks(L, v, lua_gettop(L));
+		}
+		lua_pop(L, 1);
+		if (lua_getfield(L, 2, "timeout") != LUA_TNIL) {
+			lua_Number t = luaL_checknumber(L, -1);
+
+			if (t <= 0 || t > 86400)
+				return luaL_error(L, "vm:boot: timeout %f s outside 0..86400", t);
+			v->c.timeout_ms = (int)(t * 1000);
+		}
+		lua_pop(L, 1);
+	}
+	if (vm_boot(v->c.vm, &v->cfg, &e))
+		return luaL_error(L, "vm:boot: %s", e.msg);
+	v->booted = 1;
+	lua_settop(L, 1);
+	return 1;
+}
+
+int lvm_shutdown(lua_State *L)
+{
+	struct lvm *v = lvm_check(L);
+	struct error e;
+
+	lvm_not_for_workers(L, v, "vm:shutdown");
+	if (v->booted && v->c.vm->rundir[0] && vm_shutdown(v->c.vm, &e))
+		return luaL_error(L, "vm:shutdown: %s", e.msg);
+	return 0;
+}
+
+int lvm_kill(lua_State *L)
+{
+	struct lvm *v = lvm_check(L);
+
+	if (v->c.worker) {
+		struct error e;
+
+		if (v->c.vm->dead || !v->booted)
+			return 0;
+		if (client_worker_kill(&v->c, &e))
+			return lvm_error(L, v, "worker:kill", &e);
+		v->booted = 0;
+		return 0;
+	}
+
+	if (v->booted && v->c.vm->rundir[0])
+		vm_kill(v->c.vm);
+	return 0;
+}
+
+int lvm_gc(lua_State *L)
+{
+	struct lvm *v = lvm_check(L);
+
+	free(v->last_log);
+	v->last_log = NULL;
+	client_free(&v->c);
+	if (v->c.worker)
+		return 0;	/* the worker goes with its VM */
+	if (v->booted && v->c.vm->rundir[0])
+		vm_kill(v->c.vm);
+	free_boot_options(v);
+	vm_free_events(v->c.vm);
+	return 0;
+}
+
+/* vm:set_timeout(seconds) -> previous: every later call's time limit */
+int lvm_set_timeout(lua_State *L)
+{
+	struct lvm *v = lvm_check(L);
+	lua_Number t = luaL_checknumber(L, 2);
+
+	if (t < 0.001 || t > 86400)
+		return luaL_argerror(L, 2, "timeout outside 0.001..86400 seconds");
+	lua_pushnumber(L, v->c.timeout_ms / 1000.0);
+	v->c.timeout_ms = (int)(t * 1000);
+	return 1;
+}
+
+int lvm_info(lua_State *L)
+{
+	struct lvm *v = lvm_check(L);
+
+	lua_createtable(L, 0, 8);
+	lua_pushboolean(L, v->booted && !v->c.vm->dead);
+	lua_setfield(L, -2, "running");
+	lua_pushstring(L, v->c.vm->release);
+	lua_setfield(L, -2, "release");
+	lua_pushstring(L, v->c.vm->accel);
+	lua_setfield(L, -2, "accel");
+	lua_pushboolean(L, v->c.vm->module_dispatch != 0);
+	lua_setfield(L, -2, "module");
+	lua_pushstring(L, v->c.vm->module_error);
+	lua_setfield(L, -2, "module_error");
+	lua_pushnumber(L, v->c.vm->boot_ns / 1e9);
+	lua_setfield(L, -2, "boot_time");
+	lua_pushstring(L, v->c.vm->console);
+	lua_setfield(L, -2, "console");
+	lua_pushstring(L, v->c.vm->rundir);
+	lua_setfield(L, -2, "rundir");
+	lua_pushinteger(L, v->c.vm->qemu_pid);
+	lua_setfield(L, -2, "qemu_pid");
+	lua_pushstring(L, v->c.vm->dead_reason);
+	lua_setfield(L, -2, "dead_reason");
+	return 1;
+}
+
+/* vm:events(first?) -> list of {kind, text} kernel splats, from index @first */
+int lvm_events(lua_State *L)
+{
+	struct lvm *v = lvm_check(L);
+	lua_Integer first = luaL_optinteger(L, 2, 1), i;
+
+	if (first < 1)
+		first = 1;	/* the list still starts at index 1 */
+	lua_createtable(L, (int)v->c.vm->nevents, 0);
+	for (i = first; i <= (lua_Integer)v->c.vm->nevents; i++) {
+		lua_createtable(L, 0, 2);
+		lua_pushstring(L, v->c.vm->events[i - 1].kind);
+		lua_setfield(L, -2, "kind");
+		lua_pushstring(L, v->c.vm->events[i - 1].text);
+		lua_setfield(L, -2, "text");
+		lua_seti(L, -2, i - first + 1);
+	}
+	lua_pushinteger(L, (lua_Integer)v->c.vm->nevents);
+	return 2;
+}
+
+/* vm:ping(): a round trip; kernel splats that happened before arrive first */
+int lvm_ping(lua_State *L)
+{
+	struct lvm *v = lvm_check_running(L, "vm:ping");
+	struct error e;
+
+	if (client_ping(&v->c, &e))
+		return lvm_error(L, v, "vm:ping", &e);
+	return 0;
+}
+
+int lvm_console(lua_State *L)
+{
+	struct lvm *v = lvm_check(L);
+	char *tail = vm_console_tail(v->c.vm, (size_t)luaL_optinteger(L, 2, 1 << 20));
+
+	lua_pushstring(L, tail);
+	free(tail);
+	return 1;
+}
+
+/* The build step of a fixture: the function at stack index 3 returns a booted VM. */
+static struct vm *build_fixture(void *ctx, struct error *e)
+{
+	lua_State *L = ctx;
+	struct lvm *built;
+
+	lua_pushvalue(L, 3);
+	if (lua_pcall(L, 0, 1, 0)) {
+		errorf(e, "building it failed: %s", lua_tostring(L, -1));
+		return NULL;
+	}
+	/* left on the stack: the object keeps its VM alive while it is saved */
+	built = luaL_testudata(L, -1, LVM_MT);
+	if (!built || built->c.worker || !built->booted || built->c.vm->dead) {
+		errorf(e, "%s must return a booted VM", lua_tostring(L, 2));
+		return NULL;
+	}
+	return built->c.vm;
+}
+
+/*
+ * provium.core.fixture(name, path, build) -> VM started from the saved
+ * state of fixture @path; fixture_start runs @build the first time.
+ */
+int lvm_fixture(lua_State *L)
+{
+	const char *name = luaL_checkstring(L, 1);
+	const char *path = luaL_checkstring(L, 2);
+	struct error e;
+	struct lvm *v;
+
+	luaL_checktype(L, 3, LUA_TFUNCTION);
+	lua_settop(L, 3);
+	v = push_vm_object(L);
+	if (fixture_start(path, build_fixture, L, v->c.vm, &v->cfg, &e))
+		return luaL_error(L, "provium.fixture('%s'): %s", name, e.msg);
+	v->booted = 1;
+	lua_settop(L, 4);
+	return 1;
+}

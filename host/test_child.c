@@ -1,0 +1,249 @@
+/*
+ * test_child.c - one child process per test file: its own Lua state and
+ * VMs, --mem/--cpus as boot defaults, stdout and stderr to a log file, VM
+ * run directories below the log directory, per-test events through a pipe.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+
+#include "lprovium.h"
+#include "lstate.h"
+#include "test_child.h"
+#include "util.h"
+
+/* Lua run in each child before the file: --mem/--cpus become defaults of vm:boot. */
+static const char boot_defaults_lua[] =
+	"local mem, cpus = ...\n"
+	"local methods = require('provium.core').vm_methods\n"
+	"local boot = methods.boot\n"
+	"methods.boot = function(vm, opts, ...)\n"
+	"  if opts ~= nil and type(opts) ~= 'table' then return boot(vm, opts, ...) end\n"
+	"  local o = {}\n"
+	"  for k, v in pairs(opts or {}) do o[k] = v end\n"
+	"  if o.memory == nil then o.memory = mem end\n"
+	"  if o.cpus == nil then o.cpus = cpus end\n"
+	"  return boot(vm, o, ...)\n"
+	"end\n";
+
+static int set_boot_defaults(lua_State *L, const struct test_opts *o, char *err, size_t len)
+{
+	if (!o->mem && !o->cpus)
+		return 0;
+	if (luaL_loadstring(L, boot_defaults_lua)) {
+		snprintf(err, len, "%s", lua_tostring(L, -1));
+		lua_pop(L, 1);
+		return -1;
+	}
+	if (o->mem)
+		lua_pushstring(L, o->mem);
+	else
+		lua_pushnil(L);
+	if (o->cpus)
+		lua_pushinteger(L, o->cpus);
+	else
+		lua_pushnil(L);
+	if (lua_pcall(L, 2, 0, 0)) {
+		snprintf(err, len, "--mem/--cpus: %s", lua_tostring(L, -1));
+		lua_pop(L, 1);
+		return -1;
+	}
+	return 0;
+}
+
+/* In the child: run one file, events to @fd. */
+static void run_child(struct test_file *t, int fd, const struct test_opts *o)
+{
+	char err[16384];
+	lua_State *L;
+	FILE *ev;
+	int rc;
+
+	provium_set_event_fd(fd);
+	if (o->timeout_s)
+		alarm(o->timeout_s);	/* default SIGALRM ends the file; the parent reports */
+	L = lstate_new();
+	if (!L)
+		_exit(2);
+	lstate_catch_signals(L);
+	rc = set_boot_defaults(L, o, err, sizeof(err));
+	if (!rc)
+		rc = lstate_run_file(L, t->path, 0, NULL, err, sizeof(err));
+	ev = fdopen(fd, "w");
+	if (!ev)
+		_exit(2);
+	if (rc) {
+		char *p;
+
+		for (p = err; *p; p++)
+			if (*p == '\n')
+				*p = '\v';	/* one event per line */
+		fprintf(ev, "error\t%s\n", err);
+	}
+	fflush(ev);
+	/* run the framework's end-of-file hook: close VMs, then exit */
+	lstate_close(L);
+	fprintf(ev, "end\n");
+	fclose(ev);
+	_exit(rc ? 1 : 0);
+}
+
+/* "tests/e2e/basics.lua" -> "basics.lua", anything odd replaced */
+static void log_name(char *out, size_t len, const char *dir, int idx, const char *path,
+		     const char *suffix)
+{
+	const char *base = strrchr(path, '/');
+	char clean[64];
+	size_t i;
+
+	base = base ? base + 1 : path;
+	for (i = 0; base[i] && i + 1 < sizeof(clean); i++)
+		clean[i] = (base[i] == '.' || base[i] == '-' || base[i] == '_' ||
+			    (base[i] >= '0' && base[i] <= '9') ||
+			    ((base[i] | 0x20) >= 'a' && (base[i] | 0x20) <= 'z')) ? base[i] : '_';
+	clean[i] = '\0';
+	snprintf(out, len, "%s/%03d-%s%s", dir, idx + 1, clean, suffix);
+}
+
+int test_child_start(struct test_file *t, const struct test_opts *o, const char *logdir)
+{
+	char buf[PATH_MAX];
+	int p[2];
+
+	log_name(buf, sizeof(buf), logdir, t->idx, t->path, ".log");
+	t->log = xstrdup(buf);
+	log_name(buf, sizeof(buf), logdir, t->idx, t->path, ".tmp");
+	t->tmpdir = xstrdup(buf);
+	mkdir(t->tmpdir, 0700);
+	if (pipe2(p, O_CLOEXEC))
+		return -1;
+	fflush(NULL);
+	t->start_ns = mono_ns();
+	t->pid = fork();
+	if (t->pid < 0) {
+		close(p[0]);
+		close(p[1]);
+		return -1;
+	}
+	if (t->pid == 0) {
+		int out = open(t->log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		close(p[0]);
+		if (out >= 0) {
+			dup2(out, 1);
+			dup2(out, 2);
+		}
+		setenv("PROVIUM_LOG_DIR", logdir, 1);
+		/* VM run directories (consoles) land next to the log; a VM
+		 * that was not shut down (timeout, crash) leaves its console */
+		setenv("TMPDIR", t->tmpdir, 1);
+		run_child(t, p[1], o);
+	}
+	close(p[1]);
+	t->events = p[0];
+	t->state = TEST_RUNNING;
+	return 0;
+}
+
+/* Last @lines lines of a file, NULL if empty or unreadable. */
+static char *tail_of(const char *path, int lines)
+{
+	size_t len, i, n;
+	uint8_t *d = read_whole_file(path, &len);
+	int seen = 0;
+	char *s;
+
+	if (!d || !len) {
+		free(d);
+		return NULL;
+	}
+	i = len;
+	if (d[i - 1] == '\n')
+		i--;
+	while (i > 0) {
+		if (d[i - 1] == '\n' && ++seen >= lines)
+			break;
+		i--;
+	}
+	/* a NUL (consoles have them) would cut the text short, or leave it empty */
+	for (n = i; n < len; n++)
+		if (!d[n])
+			d[n] = ' ';
+	s = xstrdup((char *)d + i);
+	free(d);
+	return s;
+}
+
+/* For a failed file: the tail of its output and of any console a VM left behind. */
+static void collect_output(struct test_file *t)
+{
+	char *tail = t->log ? tail_of(t->log, 30) : NULL;
+	char *pattern;
+	glob_t g;
+	size_t i;
+
+	if (tail) {
+		xappendf(&t->output, "--- output (%s) ---\n%s%s", t->log, tail,
+		       tail[strlen(tail) - 1] == '\n' ? "" : "\n");
+		free(tail);
+	}
+	if (!t->tmpdir)
+		return;
+	pattern = xasprintf("%s/*/console.log", t->tmpdir);
+	if (glob(pattern, 0, NULL, &g) == 0) {
+		for (i = 0; i < g.gl_pathc; i++) {
+			tail = tail_of(g.gl_pathv[i], 20);
+			if (!tail)
+				continue;
+			xappendf(&t->output, "--- console tail (%s) ---\n%s%s", g.gl_pathv[i],
+			       tail, tail[strlen(tail) - 1] == '\n' ? "" : "\n");
+			free(tail);
+		}
+		globfree(&g);
+	}
+	free(pattern);
+}
+
+int test_child_read(struct test_file *t)
+{
+	char chunk[4096];
+	ssize_t n = read(t->events, chunk, sizeof(chunk));
+
+	if (n > 0) {
+		t->buf = xrealloc(t->buf, t->len + n + 1);
+		memcpy(t->buf + t->len, chunk, n);
+		t->len += n;
+		t->buf[t->len] = '\0';
+		return 0;
+	}
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return 0;
+	close(t->events);
+	t->events = -1;
+	while (waitpid(t->pid, &t->status, 0) < 0 && errno == EINTR)
+		;
+	t->end_ns = mono_ns();
+	t->state = TEST_DONE;
+	return 1;
+}
+
+void test_child_finish(struct test_file *t)
+{
+	if (t->failed)
+		collect_output(t);
+	/* a VM that shut down cleanly leaves an empty run directory */
+	if (t->tmpdir)
+		rmdir(t->tmpdir);
+}
