@@ -45,13 +45,15 @@ static void check_command(lua_State *L, const char *what, struct client_cmd *cmd
 		cmd->in = luaL_checklstring(L, 3, &cmd->in_len);
 }
 
-/* A timeout of @t seconds in ms, 0 for none (t <= 0); at most a day, like set_timeout. */
+/*
+ * A timeout of @t seconds in ms: more than 0 and at most a day, like
+ * set_timeout. There is no "no limit": 0 or less is an error, never an
+ * endless wait.
+ */
 static uint32_t timeout_ms(lua_State *L, const char *what, double t)
 {
-	if (t > 86400)
-		luaL_error(L, "%s: timeout %f s above 86400", what, t);
-	if (!(t > 0))
-		return 0;
+	if (!(t > 0) || t > 86400)
+		luaL_error(L, "%s: timeout %f s outside (0, 86400] seconds", what, t);
 	return t * 1000 >= 1 ? (uint32_t)(t * 1000) : 1;
 }
 

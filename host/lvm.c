@@ -235,7 +235,7 @@ int lvm_boot(lua_State *L)
 			lua_Number t = luaL_checknumber(L, -1);
 
 			if (t <= 0 || t > 86400)
-				return luaL_error(L, "vm:boot: timeout %f s outside 0..86400", t);
+				return luaL_error(L, "vm:boot: timeout %f s outside (0, 86400] seconds", t);
 			v->c.timeout_ms = (int)(t * 1000);
 		}
 		lua_pop(L, 1);
@@ -301,7 +301,7 @@ int lvm_set_timeout(lua_State *L)
 	lua_Number t = luaL_checknumber(L, 2);
 
 	if (t < 0.001 || t > 86400)
-		return luaL_argerror(L, 2, "timeout outside 0.001..86400 seconds");
+		return luaL_argerror(L, 2, "timeout outside [0.001, 86400] seconds");
 	lua_pushnumber(L, v->c.timeout_ms / 1000.0);
 	v->c.timeout_ms = (int)(t * 1000);
 	return 1;

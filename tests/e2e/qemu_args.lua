@@ -1,5 +1,6 @@
 -- What reaches QEMU: an argument vector that grows (16 disks), paths with
--- spaces and commas (cache, run directory, disks, fixture states).
+-- spaces and commas (cache, run directory, disks, fixture states), and
+-- timeouts that are never endless.
 local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 package.path = here .. "/../lib/?.lua;" .. package.path
 local host = require("host")
@@ -55,4 +56,21 @@ fx:kill()
   assert_eq("2048\nodd", out)
   assert_eq("", sh("ls " .. q(tmp)), "run directories removed")
   os.execute("rm -rf " .. q(base))
+end)
+test("a timeout of 0 or less is an error, never an endless wait", function()
+  local vm = provium.create()
+  vm:boot()
+  for _, t in ipairs({ 0, -1 }) do
+    local ok, err = pcall(vm.set_timeout, vm, t)
+    assert(not ok)
+    assert_contains(err, "timeout")
+    ok, err = pcall(vm.exec, vm, "true", { timeout = t })
+    assert(not ok, "exec timeout " .. t)
+    assert_contains(err, "timeout")
+  end
+  vm:shutdown()
+  local v2 = provium.create()
+  local ok, err = pcall(v2.boot, v2, { timeout = 0 })
+  assert(not ok)
+  assert_contains(err, "timeout")
 end)
