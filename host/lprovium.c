@@ -40,6 +40,7 @@ static const luaL_Reg vm_methods[] = {
 	{ "set_timeout", lvm_set_timeout },
 	{ "info", lvm_info },
 	{ "console", lvm_console },
+	{ "keep_console", lvm_keep_console },
 	{ "events", lvm_events },
 	{ "ping", lvm_ping },
 	{ NULL, NULL }

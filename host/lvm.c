@@ -326,6 +326,8 @@ int lvm_info(lua_State *L)
 	lua_setfield(L, -2, "boot_time");
 	lua_pushstring(L, v->c.vm->console);
 	lua_setfield(L, -2, "console");
+	lua_pushinteger(L, (lua_Integer)vm_console_size(v->c.vm));
+	lua_setfield(L, -2, "console_size");
 	lua_pushstring(L, v->c.vm->rundir);
 	lua_setfield(L, -2, "rundir");
 	lua_pushinteger(L, v->c.vm->qemu_pid);
@@ -367,13 +369,28 @@ int lvm_ping(lua_State *L)
 	return 0;
 }
 
+/* vm:console(max?, from?) -> the console's last @max bytes (from byte @from on) */
 int lvm_console(lua_State *L)
 {
 	struct lvm *v = lvm_check(L);
-	char *tail = vm_console_tail(v->c.vm, (size_t)luaL_optinteger(L, 2, 1 << 20));
+	lua_Integer max = luaL_optinteger(L, 2, 1 << 20);
+	lua_Integer from = luaL_optinteger(L, 3, 0);
+	char *tail;
 
+	luaL_argcheck(L, max >= 0 && max <= 64 << 20, 2, "between 0 and 64 MiB");
+	luaL_argcheck(L, from >= 0, 3, "a byte offset, 0 or more");
+	tail = vm_console_since(v->c.vm, (off_t)from, (size_t)max);
 	lua_pushstring(L, tail);
 	free(tail);
+	return 1;
+}
+
+/* vm:keep_console() -> path of a copy that outlives the VM (refreshed at its end) */
+int lvm_keep_console(lua_State *L)
+{
+	struct lvm *v = lvm_check(L);
+
+	lua_pushstring(L, vm_keep_console(v->c.vm));
 	return 1;
 }
 

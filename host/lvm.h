@@ -50,5 +50,6 @@ int lvm_info(lua_State *L);
 int lvm_events(lua_State *L);
 int lvm_ping(lua_State *L);
 int lvm_console(lua_State *L);
+int lvm_keep_console(lua_State *L);
 
 #endif

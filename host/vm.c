@@ -241,21 +241,40 @@ static void mark_dead(struct vm *vm, const char *fmt, ...)
 	va_end(ap);
 }
 
+off_t vm_console_size(const struct vm *vm)
+{
+	struct stat st;
+
+	return stat(vm->console, &st) ? 0 : st.st_size;
+}
+
+char *vm_console_since(const struct vm *vm, off_t from, size_t max)
+{
+	int fd = open(vm->console, O_RDONLY | O_CLOEXEC);
+	off_t size, start;
+	char *out;
+	ssize_t n;
+
+	if (fd < 0)
+		return xstrdup("");
+	size = lseek(fd, 0, SEEK_END);
+	start = size - from > (off_t)max ? size - (off_t)max : from;
+	if (start < 0 || start > size)
+		start = size;
+	out = xmalloc((size_t)(size - start) + 1);
+	n = pread(fd, out, (size_t)(size - start), start);
+	close(fd);
+	out[n > 0 ? n : 0] = '\0';
+	/* a NUL (consoles have them) would cut the text short */
+	for (ssize_t i = 0; i < n; i++)
+		if (!out[i])
+			out[i] = ' ';
+	return out;
+}
+
 char *vm_console_tail(const struct vm *vm, size_t max)
 {
-	size_t len;
-	uint8_t *d = read_whole_file(vm->console, &len);
-	char *out;
-
-	if (!d)
-		return xstrdup("");
-	if (len > max) {
-		memmove(d, d + len - max, max);
-		len = max;
-	}
-	d[len] = '\0';
-	out = (char *)d;
-	return out;
+	return vm_console_since(vm, 0, max);
 }
 
 /* Why the guest went away, from what its console shows. */
@@ -520,39 +539,58 @@ int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct er
 }
 
 /*
- * Keep the console of a VM that failed: in the runner's log directory, or
- * in the cache's logs/ when run alone. vm->console then points there.
+ * Copy the console to where it outlives the VM: the runner's log directory,
+ * or the cache's logs/ when run alone. The same file is refreshed at
+ * teardown, so it ends with everything the guest printed.
  */
-static void preserve_console(struct vm *vm)
+static int copy_console_out(struct vm *vm)
 {
 	static unsigned int seq;
 	const char *dir = getenv("PROVIUM_LOG_DIR");
-	char *logs = NULL, *dst;
+	char *logs = NULL;
 	size_t len;
 	uint8_t *d;
+	int rc;
 
 	if (!vm->console[0] || !vm->rundir[0] || strncmp(vm->console, vm->rundir,
 							   strlen(vm->rundir)))
-		return;
+		return -1;
 	d = read_whole_file(vm->console, &len);
 	if (!d)
-		return;
-	if (!dir || !*dir) {
-		logs = xasprintf("%s/logs", cache_dir());
-		mkdir_p(logs, 0755);
-		dir = logs;
+		return -1;
+	if (!vm->kept_console[0]) {
+		if (!dir || !*dir) {
+			logs = xasprintf("%s/logs", cache_dir());
+			mkdir_p(logs, 0755);
+			dir = logs;
+		}
+		snprintf(vm->kept_console, sizeof(vm->kept_console), "%s/console-%d-%u.log",
+			 dir, (int)getpid(), ++seq);
+		free(logs);
 	}
-	dst = xasprintf("%s/console-%d-%u.log", dir, (int)getpid(), ++seq);
-	if (write_whole_file(dst, d, len) == 0)
-		copy_str(vm->console, sizeof(vm->console), dst);
-	free(dst);
-	free(logs);
+	rc = write_whole_file(vm->kept_console, d, len);
 	free(d);
+	return rc;
+}
+
+const char *vm_keep_console(struct vm *vm)
+{
+	if (copy_console_out(vm) == 0 || vm->kept_console[0])
+		return vm->kept_console;
+	return vm->console;
+}
+
+/* A VM that failed keeps its console; vm->console then points there. */
+static void preserve_console(struct vm *vm)
+{
+	if (copy_console_out(vm) == 0)
+		copy_str(vm->console, sizeof(vm->console), vm->kept_console);
 }
 
 static void teardown(struct vm *vm)
 {
-	if (vm->dead && strcmp(vm->dead_reason, "shut down") && strcmp(vm->dead_reason, "killed"))
+	if ((vm->dead && strcmp(vm->dead_reason, "shut down") &&
+	     strcmp(vm->dead_reason, "killed")) || vm->kept_console[0])
 		preserve_console(vm);
 	if (vm->qemu_pid > 0) {
 		kill(vm->qemu_pid, SIGKILL);
@@ -605,13 +643,6 @@ static int accept_agent(struct vm *vm, int lfd, uint64_t deadline, int *out, str
 	return errorf(e, "QEMU did not connect the agent channel");
 }
 
-static off_t console_size(const struct vm *vm)
-{
-	struct stat st;
-
-	return stat(vm->console, &st) ? 0 : st.st_size;
-}
-
 static int wait_hello(struct vm *vm, uint64_t start, uint64_t deadline, struct error *e)
 {
 	uint64_t quiet_end = start + (uint64_t)vm->cfg.probe_silence_ms * 1000000;
@@ -621,7 +652,7 @@ static int wait_hello(struct vm *vm, uint64_t start, uint64_t deadline, struct e
 	/* a probe gives up early on a guest that has not printed a thing */
 	if (vm->cfg.probe_silence_ms && quiet_end < deadline &&
 	    read_frame(vm, quiet_end, &m, e)) {
-		if (vm->dead || console_size(vm) == 0)
+		if (vm->dead || vm_console_size(vm) == 0)
 			return errorf(e, "%s", vm->dead ? e->msg : "no console output at all");
 	} else if (vm->cfg.probe_silence_ms && quiet_end < deadline) {
 		goto got;

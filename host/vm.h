@@ -50,6 +50,7 @@ struct vm {
 	char sockdir[64];	/* short private dir for the socket, if rundir is deep */
 	struct qmp qmp;		/* QEMU's monitor (fixtures: stop, migrate, cont) */
 	char console[300];	/* console log (kept in rundir until teardown) */
+	char kept_console[600];	/* its copy outside rundir once asked for, "" = none */
 	char accel[8];
 	pid_t qemu_pid;
 	int pidfd;		/* readable when QEMU exits */
@@ -86,6 +87,15 @@ void vm_kill(struct vm *vm);
 void vm_free_events(struct vm *vm);
 /* The last @max bytes of the console, NUL-terminated; caller frees. */
 char *vm_console_tail(const struct vm *vm, size_t max);
+/* What the console got from byte @from on (its last @max bytes); caller frees. */
+char *vm_console_since(const struct vm *vm, off_t from, size_t max);
+off_t vm_console_size(const struct vm *vm);
+/*
+ * Keep the console past the VM's end (a test failed): copied to the
+ * runner's log directory (or the cache's logs/), refreshed at teardown.
+ * Returns the path that will exist after the run.
+ */
+const char *vm_keep_console(struct vm *vm);
 
 /*
  * Save the running VM's whole state to @path (QMP stop + migrate); the VM

@@ -57,8 +57,11 @@ function M.install(env, provium)
     end
     local t0 = now()
     -- kernel splats seen before the test are not its fault
-    local seen = {}
-    for _, vm in ipairs(provium.vms()) do seen[vm] = select(2, vm:events()) end
+    local seen, console_at = {}, {}
+    for _, vm in ipairs(provium.vms()) do
+      seen[vm] = select(2, vm:events())
+      console_at[vm] = vm:info().console_size
+    end
     local ok, err = xpcall(fn, function(e)
       if type(e) == "table" and e.todo == TODO then return e end
       return debug.traceback(tostring(e), 2)
@@ -83,10 +86,17 @@ function M.install(env, provium)
       emit("todo", secs, name, err.reason)
     else
       -- the guest console is what explains most kernel-side failures
+      -- (what it printed while the test ran, in a copy that outlives the run)
       for _, vm in ipairs(provium.vms()) do
         local info = vm:info()
         if info.console ~= "" and not err:find("--- console tail", 1, true) then
-          err = err .. "\n--- console tail (" .. info.console .. ") ---\n" .. vm:console(1200)
+          local path = vm:keep_console()
+          local during = vm:console(1200, console_at[vm] or 0)
+          if during:find("%S") then
+            err = err .. "\n--- console tail (" .. path .. ") ---\n" .. during
+          else
+            err = err .. "\n--- console: nothing printed during this test (whole log: " .. path .. ") ---"
+          end
         end
       end
       emit("FAIL", secs, name, err)

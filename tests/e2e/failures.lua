@@ -111,6 +111,27 @@ test("a guest that powers off is reported as QEMU exiting with status 0", functi
   os.execute("rm -rf " .. tmp)
 end)
 
+test("a failing test's console survives the run and its tail is what the test printed", function()
+  local report, code, tmp = run_case("console_kept")
+  assert_eq(1, code)
+  local t = test_named(report, "fails after a console message")
+  assert_eq("fail", t.status)
+  local path = t.message:match("console tail %(([^)]+)%)")
+  assert(path, t.message)
+  assert_contains(t.message:match("console tail.*$"), "provium-console-marker during the test")
+  -- not the boot's harmless last line
+  assert(not t.message:find("No config space access function", 1, true), t.message)
+  -- the path printed exists after the run, with everything up to the shutdown
+  local f = assert(io.open(path), "console log " .. path .. " does not exist after the run")
+  local text = f:read("a")
+  f:close()
+  assert_contains(text, "provium-console-marker during the test")
+  local quiet = test_named(report, "fails quietly")
+  assert_contains(quiet.message, "nothing printed during this test (whole log: ")
+  assert_clean(tmp)
+  os.execute("rm -rf " .. tmp)
+end)
+
 test("an agent crash is reported as such (PID 1 dying panics the guest)", function()
   local report, code, tmp = run_case("agent_crash")
   assert_eq(1, code)
