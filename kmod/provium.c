@@ -601,6 +601,10 @@ static int provium_stage(struct provium_file *pf, struct provium_task *t,
 	memset(m, 0, sizeof(*m));
 	if (need <= PROVIUM_AREA_KEEP &&
 	    !test_and_set_bit_lock(PROVIUM_AREA_BUSY, &pf->flags)) {
+		/* the area's process exited or exec'd: its area went with it */
+		if (pf->mm && pf->mm != current->mm &&
+		    !atomic_read(&pf->mm->mm_users))
+			provium_area_forget(pf);
 		m->kept = !pf->mm || pf->mm == current->mm;
 		if (!m->kept)
 			clear_bit_unlock(PROVIUM_AREA_BUSY, &pf->flags);

@@ -1577,6 +1577,28 @@ TEST_F(provium, call_replacing_its_one_call_area_keeps_the_new_mapping)
 	munmap(mem, cap);
 }
 
+/*
+ * A child makes the file's first buffer call, so the kept area is in its
+ * memory, then exits: the parent's calls get a kept area of their own
+ * (still mapped after the call) instead of one mapping per call forever.
+ */
+TEST_F(provium, area_of_an_exited_process_is_replaced)
+{
+	unsigned long start, len;
+	int status;
+	pid_t pid;
+
+	SKIP_IF_NO_DEVICE();
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0)
+		_exit(busy_calls(self->fd, self->null_fd, 1) ? 1 : 0);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ASSERT_EQ(0, staging_area(self->fd, self->null_fd, &start, &len))
+		TH_LOG("the parent's buffers were not staged in a kept area");
+}
+
 /* ---- permission ---- */
 
 static int drop_cap_sys_admin(void)
