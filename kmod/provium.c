@@ -6,28 +6,39 @@
  *
  * /dev/provium takes one ioctl, PROVIUM_IOC_CALL, carrying a complete call
  * description (see provium_uapi.h). The module validates it, stages the
- * buffers in the caller's memory with vm_mmap(), patches the embedded
- * pointers, runs the system call, copies the output buffers back and unmaps.
- * A generic netlink family "provium" answers GET_INFO.
+ * buffers in the caller's memory, in a mapping of a file only the module
+ * can map, patches the embedded pointers, runs the system call through
+ * sys_call_table, and copies the output buffers back. No lock is held
+ * across the call. A generic netlink family "provium" answers GET_INFO.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/anon_inodes.h>
+#include <linux/atomic.h>
+#include <linux/bitops.h>
 #include <linux/capability.h>
+#include <linux/compat.h>
 #include <linux/errno.h>
+#include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/hashtable.h>
+#include <linux/kallsyms.h>
 #include <linux/kprobes.h>
 #include <linux/ktime.h>
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
+#include <linux/mmap_lock.h>
 #include <linux/module.h>
-#include <linux/mutex.h>
+#include <linux/nospec.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
-#include <linux/version.h>
-#include <linux/sched/mm.h>
 #include <linux/utsname.h>
+#include <linux/version.h>
 #include <net/genetlink.h>
 #include <asm/syscall.h>
 #include <asm/unistd.h>
@@ -37,7 +48,6 @@
 
 typedef long (*provium_sys_call_t)(const struct pt_regs *regs, unsigned int nr);
 typedef long (*provium_sys_fn_t)(const struct pt_regs *regs);
-typedef unsigned long (*provium_lookup_t)(const char *name);
 
 /*
  * Declared so the agent may pass "provium.enable=1" from the command line
@@ -47,30 +57,90 @@ static bool enable;
 module_param(enable, bool, 0444);
 MODULE_PARM_DESC(enable, "must be set on the kernel command line (provium.enable=1)");
 
-static provium_sys_call_t provium_x64_sys_call;
 static const provium_sys_fn_t *provium_sys_call_table;
+static provium_sys_call_t provium_x64_sys_call;
 static u32 provium_dispatch_mode;
 
-/*
- * kallsyms_lookup_name() is not exported; a kprobe on it resolves its
- * address, which then finds the dispatcher.
- */
-static provium_lookup_t provium_find_lookup(void)
-{
-	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
-	provium_lookup_t fn;
+/* ---- finding kernel symbols ---- */
 
-	if (register_kprobe(&kp) < 0)
-		return NULL;
-	fn = (provium_lookup_t)kp.addr;
-	unregister_kprobe(&kp);
-	return fn;
+/*
+ * With CONFIG_X86_KERNEL_IBT the kernel turns the ENDBR64 of every function
+ * whose address is never taken into a NOP ("sealing"): an indirect call to
+ * it faults on a CPU that enforces IBT. kallsyms_lookup_name() and
+ * x64_sys_call() are such functions, so this module calls neither through a
+ * pointer. An indirect call target must start with ENDBR64 (f3 0f 1e fa);
+ * is_endbr() is not used because it also accepts the sealed NOP.
+ */
+static bool provium_callable(const void *fn)
+{
+	static const u8 endbr64[] = { 0xf3, 0x0f, 0x1e, 0xfa };
+	u8 insn[sizeof(endbr64)];
+
+	if (!fn)
+		return false;
+	if (!IS_ENABLED(CONFIG_X86_KERNEL_IBT))
+		return true;
+	if (copy_from_kernel_nofault(insn, fn, sizeof(insn)))
+		return false;
+	return !memcmp(insn, endbr64, sizeof(insn));
+}
+
+/*
+ * kallsyms_lookup_name() is neither exported nor callable through a
+ * pointer. register_kprobe() calls it directly to turn a symbol_name into
+ * an address, for data symbols too (the registration then fails: data is
+ * not text). A return probe on kallsyms_lookup_name(), filtered to that one
+ * call by its name argument and task, reads the value it returns.
+ */
+static struct {
+	struct task_struct *task;
+	const char *name;
+	unsigned long addr;
+	bool found;
+} provium_lookup;
+
+static int provium_lookup_entry(struct kretprobe_instance *ri,
+				struct pt_regs *regs)
+{
+	/* non-zero: not the lookup this module asked for, no return probe */
+	return current != READ_ONCE(provium_lookup.task) ||
+	       regs->di != (unsigned long)READ_ONCE(provium_lookup.name);
+}
+
+static int provium_lookup_return(struct kretprobe_instance *ri,
+				 struct pt_regs *regs)
+{
+	provium_lookup.addr = regs_return_value(regs);
+	provium_lookup.found = true;
+	return 0;
+}
+
+static struct kretprobe provium_lookup_probe = {
+	.kp.symbol_name = "kallsyms_lookup_name",
+	.entry_handler = provium_lookup_entry,
+	.handler = provium_lookup_return,
+	.maxactive = 16,
+};
+
+/* The address of @name, or 0; provium_lookup_probe must be registered. */
+static unsigned long provium_resolve(const char *name)
+{
+	struct kprobe kp = { .symbol_name = name };
+
+	provium_lookup.addr = 0;
+	provium_lookup.found = false;
+	WRITE_ONCE(provium_lookup.name, name);
+	WRITE_ONCE(provium_lookup.task, current);
+	if (!register_kprobe(&kp))
+		unregister_kprobe(&kp);
+	WRITE_ONCE(provium_lookup.task, NULL);
+	WRITE_ONCE(provium_lookup.name, NULL);
+	return provium_lookup.found ? provium_lookup.addr : 0;
 }
 
 /* The kernel command line must carry provium.enable=1. */
-static bool provium_enabled(provium_lookup_t lookup)
+static bool provium_enabled(char **cmdline)
 {
-	char **cmdline = (char **)lookup("saved_command_line");
 	const char *p;
 
 	if (!cmdline || !*cmdline)
@@ -84,12 +154,71 @@ static bool provium_enabled(provium_lookup_t lookup)
 	return false;
 }
 
-/* Syscalls registered by modules under test, by number - PROVIUM_EXT_NR_MIN. */
+/*
+ * sys_call_table is what the module calls through: its entries are
+ * address-taken, so they keep their ENDBR64. Checked to be the symbol it
+ * claims to be, at least as large as the table this module was built for
+ * (kallsyms counts the padding up to the next symbol too), and every entry
+ * to be a valid indirect call target.
+ */
+static bool provium_table_ok(const provium_sys_fn_t *table)
+{
+	static const char want[] = "sys_call_table+0x0/";
+	char sym[KSYM_SYMBOL_LEN];
+	unsigned long size;
+	unsigned int nr;
+
+	if (!table)
+		return false;
+	sprint_symbol(sym, (unsigned long)table);
+	if (strncmp(sym, want, strlen(want)) ||
+	    kstrtoul(sym + strlen(want), 16, &size) ||
+	    size < NR_syscalls * sizeof(*table)) {
+		pr_err("sys_call_table is %s, not a %u-entry table\n", sym,
+		       NR_syscalls);
+		return false;
+	}
+	for (nr = 0; nr < NR_syscalls; nr++) {
+		if (!provium_callable(table[nr])) {
+			pr_err("sys_call_table[%u] (%ps) has no ENDBR64\n",
+			       nr, table[nr]);
+			return false;
+		}
+	}
+	return true;
+}
+
+static int provium_find_dispatcher(void)
+{
+	const provium_sys_fn_t *table;
+	provium_sys_call_t x64;
+
+	table = (const provium_sys_fn_t *)provium_resolve("sys_call_table");
+	if (provium_table_ok(table)) {
+		provium_sys_call_table = table;
+		provium_dispatch_mode = PROVIUM_DISPATCH_TABLE;
+		return 0;
+	}
+	/* a kernel without the table: x64_sys_call, unless it is sealed */
+	x64 = (provium_sys_call_t)provium_resolve("x64_sys_call");
+	if (provium_callable(x64)) {
+		provium_x64_sys_call = x64;
+		provium_dispatch_mode = PROVIUM_DISPATCH_X64_SYS_CALL;
+		return 0;
+	}
+	pr_err("no usable sys_call_table, and x64_sys_call %s\n",
+	       x64 ? "has no ENDBR64" : "is missing");
+	return -ENOENT;
+}
+
+/* ---- syscalls registered by modules under test ---- */
+
+/* By number - PROVIUM_EXT_NR_MIN. */
 static struct provium_ext {
 	provium_syscall_fn fn;
 	struct module *owner;
 } provium_ext[PROVIUM_EXT_NR_COUNT];
-static DEFINE_MUTEX(provium_ext_lock);
+static DEFINE_SPINLOCK(provium_ext_lock);
 
 int provium_register_syscall(unsigned int nr, provium_syscall_fn fn,
 			     struct module *owner)
@@ -98,17 +227,18 @@ int provium_register_syscall(unsigned int nr, provium_syscall_fn fn,
 	int err = 0;
 
 	if (nr < PROVIUM_EXT_NR_MIN ||
-	    nr - PROVIUM_EXT_NR_MIN >= PROVIUM_EXT_NR_COUNT || !fn)
+	    nr - PROVIUM_EXT_NR_MIN >= PROVIUM_EXT_NR_COUNT ||
+	    !provium_callable(fn))
 		return -EINVAL;
 	x = &provium_ext[nr - PROVIUM_EXT_NR_MIN];
-	mutex_lock(&provium_ext_lock);
+	spin_lock(&provium_ext_lock);
 	if (x->fn) {
 		err = -EBUSY;
 	} else {
 		x->fn = fn;
 		x->owner = owner;
 	}
-	mutex_unlock(&provium_ext_lock);
+	spin_unlock(&provium_ext_lock);
 	return err;
 }
 EXPORT_SYMBOL_GPL(provium_register_syscall);
@@ -118,10 +248,10 @@ void provium_unregister_syscall(unsigned int nr)
 	if (nr < PROVIUM_EXT_NR_MIN ||
 	    nr - PROVIUM_EXT_NR_MIN >= PROVIUM_EXT_NR_COUNT)
 		return;
-	mutex_lock(&provium_ext_lock);
+	spin_lock(&provium_ext_lock);
 	provium_ext[nr - PROVIUM_EXT_NR_MIN].fn = NULL;
 	provium_ext[nr - PROVIUM_EXT_NR_MIN].owner = NULL;
-	mutex_unlock(&provium_ext_lock);
+	spin_unlock(&provium_ext_lock);
 }
 EXPORT_SYMBOL_GPL(provium_unregister_syscall);
 
@@ -133,14 +263,17 @@ static struct provium_ext provium_ext_get(u64 nr)
 	if (nr < PROVIUM_EXT_NR_MIN ||
 	    nr - PROVIUM_EXT_NR_MIN >= PROVIUM_EXT_NR_COUNT)
 		return x;
-	mutex_lock(&provium_ext_lock);
-	x = provium_ext[nr - PROVIUM_EXT_NR_MIN];
+	nr = array_index_nospec(nr - PROVIUM_EXT_NR_MIN, PROVIUM_EXT_NR_COUNT);
+	spin_lock(&provium_ext_lock);
+	x = provium_ext[nr];
 	/* the module cannot go away while its handler runs */
 	if (x.fn && !try_module_get(x.owner))
 		x.fn = NULL;
-	mutex_unlock(&provium_ext_lock);
+	spin_unlock(&provium_ext_lock);
 	return x;
 }
+
+/* ---- dispatch ---- */
 
 static void provium_fill_regs(struct pt_regs *regs, u64 nr, const u64 *args)
 {
@@ -170,177 +303,377 @@ static long provium_dispatch(u64 nr, const u64 *args)
 		module_put(x.owner);
 		return ret;
 	}
+	nr = array_index_nospec(nr, NR_syscalls);
 	provium_fill_regs(&regs, nr, args);
-	if (provium_x64_sys_call)
-		return provium_x64_sys_call(&regs, nr);
-	return provium_sys_call_table[nr](&regs);
+	if (provium_sys_call_table)
+		return provium_sys_call_table[nr](&regs);
+	return provium_x64_sys_call(&regs, nr);
+}
+
+/* ---- tasks inside an ioctl ---- */
+
+/*
+ * Every task running a /dev/provium ioctl is listed here while it does.
+ * A task found already listed is a call dispatched by the module coming
+ * back to it (an ioctl on /dev/provium described as the call): refused
+ * with -EDEADLK before anything is taken. The entry also says which
+ * staging file the task is mapping, the only mapping of it allowed.
+ */
+struct provium_task {
+	struct hlist_node node;
+	struct task_struct *task;
+	struct file *mapping;
+};
+
+static DEFINE_HASHTABLE(provium_tasks, 6);
+static DEFINE_SPINLOCK(provium_tasks_lock);
+
+static struct provium_task *provium_task_find(void)
+{
+	struct provium_task *t;
+
+	lockdep_assert_held(&provium_tasks_lock);
+	hash_for_each_possible(provium_tasks, t, node, (unsigned long)current)
+		if (t->task == current)
+			return t;
+	return NULL;
+}
+
+static int provium_task_enter(struct provium_task *t)
+{
+	int err = 0;
+
+	t->task = current;
+	t->mapping = NULL;
+	spin_lock(&provium_tasks_lock);
+	if (provium_task_find())
+		err = -EDEADLK;
+	else
+		hash_add(provium_tasks, &t->node, (unsigned long)current);
+	spin_unlock(&provium_tasks_lock);
+	return err;
+}
+
+static void provium_task_leave(struct provium_task *t)
+{
+	spin_lock(&provium_tasks_lock);
+	hash_del(&t->node);
+	spin_unlock(&provium_tasks_lock);
+}
+
+/* ---- staging areas ---- */
+
+/*
+ * Buffers are staged in private anonymous memory mapped from a file the
+ * module owns (one per open of /dev/provium). Its mmap refuses every
+ * mapping the module is not making itself, and no descriptor of it ever
+ * reaches user space, so a mapping whose vm_file is that file, exactly at
+ * the recorded range, is one the module made: user space cannot forge it
+ * (an anonymous mapping with MADV_DONTFORK, say). Each copy into or out of
+ * an area checks that under the same hold of the mmap lock, so an area
+ * unmapped or replaced meanwhile is never written.
+ */
+struct provium_map {
+	unsigned long addr;
+	unsigned long len;	/* exactly what was mapped */
+	bool kept;		/* the file's kept area, else mapped for one call */
+};
+
+struct provium_file {
+	struct file *area_file;	/* what every staging mapping maps */
+	unsigned long flags;	/* PROVIUM_AREA_BUSY */
+	/* the kept area: only touched by the call holding PROVIUM_AREA_BUSY */
+	struct mm_struct *mm;	/* whose memory it is in (a grabbed reference) */
+	struct provium_map area;
+};
+
+#define PROVIUM_AREA_BUSY	0	/* the kept area is lent to a call */
+#define PROVIUM_AREA_MIN	(64UL << 10)
+#define PROVIUM_AREA_KEEP	(1UL << 20)	/* larger: mapped for one call */
+#define PROVIUM_STAGE_TRIES	3	/* areas replaced under us before giving up */
+#define PROVIUM_FAULT_TRIES	8	/* faults in a row with no progress */
+
+static int provium_area_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	struct provium_task *t;
+	bool ours;
+
+	spin_lock(&provium_tasks_lock);
+	t = provium_task_find();
+	ours = t && t->mapping == file;
+	spin_unlock(&provium_tasks_lock);
+	if (!ours || (vma->vm_flags & VM_SHARED))
+		return -EPERM;
+	/* like a private mapping of /dev/zero; never merged, grown or inherited */
+	vma_set_anonymous(vma);
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+	vm_flags_set(vma, VM_DONTCOPY | VM_DONTEXPAND);
+#else
+	vma->vm_flags |= VM_DONTCOPY | VM_DONTEXPAND;
+#endif
+	return 0;
+}
+
+static const struct file_operations provium_area_fops = {
+	.owner = THIS_MODULE,
+	.mmap = provium_area_mmap,
+};
+
+/*
+ * Is @m still the mapping the module made of @file, with at least the
+ * @need permissions? Under the mmap lock.
+ */
+static bool provium_map_ours(struct mm_struct *mm, struct file *file,
+			     const struct provium_map *m, unsigned long need)
+{
+	struct vm_area_struct *vma;
+
+	mmap_assert_locked(mm);
+	vma = find_vma(mm, m->addr);
+	return vma && vma->vm_start == m->addr &&
+	       vma->vm_end == m->addr + m->len && vma->vm_file == file &&
+	       (vma->vm_flags & need) == need;
+}
+
+/* A new mapping of @len bytes of the file, in the caller's memory. */
+static int provium_map_new(struct provium_file *pf, struct provium_task *t,
+			   unsigned long len, struct provium_map *m)
+{
+	unsigned long addr;
+
+	len = PAGE_ALIGN(len);
+	WRITE_ONCE(t->mapping, pf->area_file);
+	addr = vm_mmap(pf->area_file, 0, len, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_POPULATE, 0);
+	WRITE_ONCE(t->mapping, NULL);
+	if (IS_ERR_VALUE(addr))
+		return (int)addr;
+	m->addr = addr;
+	m->len = len;
+	return 0;
 }
 
 /*
- * Per open file: the staging area kept in the caller's memory between
- * calls, so a call with buffers does not map, fault in and unmap a fresh
- * area each time. It is marked VM_DONTCOPY, which nothing in user space
- * can set on anonymous memory together with our exact range: that is how
- * a later call tells our area from one a test mapped in its place.
+ * Unmap @m if it is still the module's mapping. (A thread that replaces it
+ * after the check and before vm_munmap() takes the lock again loses its own
+ * mapping there: no exported call checks and unmaps under one lock hold.)
  */
-struct provium_file {
-	struct mutex lock;		/* one call at a time per open file */
-	struct mm_struct *mm;		/* whose area (a grabbed reference) */
-	unsigned long area;
-	unsigned long area_len;
-};
-
-#define PROVIUM_AREA_MIN	(64UL << 10)
-#define PROVIUM_AREA_KEEP	(1UL << 20)	/* larger: mapped for one call */
-
-static bool provium_area_ours(struct provium_file *pf)
+static void provium_map_drop(struct file *file, struct provium_map *m)
 {
-	struct vm_area_struct *vma;
+	struct mm_struct *mm = current->mm;
 	bool ours;
 
-	if (!pf->area || pf->mm != current->mm)
-		return false;
-	mmap_read_lock(current->mm);
-	vma = find_vma(current->mm, pf->area);
-	ours = vma && vma->vm_start == pf->area &&
-	       vma->vm_end == pf->area + pf->area_len && vma_is_anonymous(vma) &&
-	       (vma->vm_flags & VM_DONTCOPY) &&
-	       (vma->vm_flags & (VM_READ | VM_WRITE)) == (VM_READ | VM_WRITE);
-	mmap_read_unlock(current->mm);
-	return ours;
+	if (!m->addr || !mm)
+		return;
+	if (mmap_read_lock_killable(mm))
+		return;		/* dying: the whole address space goes */
+	ours = provium_map_ours(mm, file, m, 0);
+	mmap_read_unlock(mm);
+	if (ours)
+		vm_munmap(m->addr, m->len);
+	m->addr = 0;
+	m->len = 0;
 }
 
+/* The kept area is no longer in use; the caller holds PROVIUM_AREA_BUSY. */
 static void provium_area_forget(struct provium_file *pf)
 {
 	if (pf->mm)
 		mmdrop(pf->mm);
 	pf->mm = NULL;
-	pf->area = 0;
-	pf->area_len = 0;
+	pf->area.addr = 0;
+	pf->area.len = 0;
 }
 
-/* Mark a fresh mapping as ours; false if it merged with a neighbour. */
-static bool provium_area_mark(unsigned long addr, unsigned long len)
+/* Make the kept area at least @need bytes; the caller holds the flag. */
+static int provium_area_ready(struct provium_file *pf, struct provium_task *t,
+			      u64 need, struct provium_map *m)
 {
-	struct vm_area_struct *vma;
-	bool marked = false;
+	int err;
 
-	mmap_write_lock(current->mm);
-	vma = find_vma(current->mm, addr);
-	if (vma && vma->vm_start == addr && vma->vm_end == addr + len) {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
-		vm_flags_set(vma, VM_DONTCOPY);
-#else
-		vma->vm_flags |= VM_DONTCOPY;
-#endif
-		marked = true;
-	}
-	mmap_write_unlock(current->mm);
-	return marked;
-}
-
-/*
- * An area of at least @need bytes for this call. *@oneshot says the caller
- * must unmap it afterwards (large, shared file, or not markable).
- */
-static long provium_area_get(struct provium_file *pf, u64 need, bool *oneshot)
-{
-	unsigned long addr, len;
-
-	*oneshot = need > PROVIUM_AREA_KEEP ||
-		   (pf->mm && pf->mm != current->mm);
-	if (!*oneshot && provium_area_ours(pf)) {
-		if (pf->area_len >= need)
-			return pf->area;
-		vm_munmap(pf->area, pf->area_len);
-	}
-	if (!*oneshot)
+	if (pf->area.addr && pf->area.len < need) {
+		provium_map_drop(pf->area_file, &pf->area);
 		provium_area_forget(pf);
-	if (*oneshot)
-		return (long)vm_mmap(NULL, 0, need, PROT_READ | PROT_WRITE,
-				     MAP_PRIVATE | MAP_ANONYMOUS, 0);
-	/*
-	 * A page of hole on either side keeps the area from merging with a
-	 * neighbouring anonymous mapping, so it stays a VMA of its own.
-	 */
-	len = PAGE_ALIGN(max_t(u64, need, PROVIUM_AREA_MIN));
-	addr = vm_mmap(NULL, 0, len + 2 * PAGE_SIZE, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS, 0);
-	if (IS_ERR_VALUE(addr))
-		return (long)addr;
-	vm_munmap(addr, PAGE_SIZE);
-	vm_munmap(addr + PAGE_SIZE + len, PAGE_SIZE);
-	addr += PAGE_SIZE;
-	if (!provium_area_mark(addr, len)) {
-		*oneshot = true;
-		return (long)addr;
 	}
-	mmgrab(current->mm);
-	pf->mm = current->mm;
-	pf->area = addr;
-	pf->area_len = len;
-	return (long)addr;
+	if (!pf->area.addr) {
+		err = provium_map_new(pf, t, max_t(u64, need, PROVIUM_AREA_MIN),
+				      &pf->area);
+		if (err)
+			return err;
+		mmgrab(current->mm);
+		pf->mm = current->mm;
+	}
+	m->addr = pf->area.addr;
+	m->len = pf->area.len;
+	return 0;
 }
 
 /*
- * Copy the inputs into the staging area and patch pointers. Returns the
- * area's address, 0 without buffers, or a negative errno.
+ * Copy between the kernel and user memory with the mmap lock held: page
+ * faults are disabled (a fault would take the lock again) and a missing
+ * page is faulted in under the same hold.
  */
-static long provium_stage_buffers(struct provium_file *pf, struct provium_call *c,
-				  u64 *place, u64 *args, u64 *area_len,
-				  bool *oneshot)
+static int provium_copy_locked(struct mm_struct *mm, unsigned long uaddr,
+			       u8 *kbuf, unsigned long len, bool to_user)
 {
-	const struct provium_buf *b = provium_desc_bufs(c);
-	const struct provium_patch *p = provium_desc_patches(c);
-	long addr;
-	u32 i;
+	unsigned int stuck = 0;
 
-	*area_len = provium_desc_layout(c, place);
-	*oneshot = false;
-	if (!c->nbufs)
-		return 0;
-	addr = provium_area_get(pf, *area_len, oneshot);
-	if (IS_ERR_VALUE(addr))
-		return addr;
+	while (len) {
+		unsigned long left;
 
-	for (i = 0; i < c->nbufs; i++) {
-		void __user *dst = (void __user *)(addr + place[i]);
-
-		if (copy_to_user(dst, (u8 *)c + b[i].offset, b[i].len))
-			goto err_unmap;
-		if (b[i].arg != PROVIUM_ARG_NONE)
-			args[b[i].arg] = addr + place[i];
-	}
-	for (i = 0; i < c->npatches; i++) {
-		u64 __user *slot = (u64 __user *)(addr + place[p[i].buf] +
-						  p[i].offset);
-
-		if (put_user(addr + place[p[i].target], slot))
-			goto err_unmap;
-	}
-	return addr;
-
-err_unmap:
-	if (*oneshot)
-		vm_munmap(addr, *area_len);
-	return -EFAULT;
-}
-
-static int provium_collect_outputs(struct provium_call *c, unsigned long addr,
-				   const u64 *place)
-{
-	const struct provium_buf *b = provium_desc_bufs(c);
-	u32 i;
-
-	for (i = 0; i < c->nbufs; i++) {
-		if (!(b[i].flags & PROVIUM_BUF_OUT))
-			continue;
-		if (copy_from_user((u8 *)c + b[i].offset,
-				   (void __user *)(addr + place[i]), b[i].len))
+		pagefault_disable();
+		if (to_user)
+			left = copy_to_user((void __user *)uaddr, kbuf, len);
+		else
+			left = copy_from_user(kbuf, (const void __user *)uaddr,
+					      len);
+		pagefault_enable();
+		uaddr += len - left;
+		kbuf += len - left;
+		stuck = left == len ? stuck + 1 : 0;
+		len = left;
+		if (!len)
+			break;
+		if (stuck > PROVIUM_FAULT_TRIES || fatal_signal_pending(current))
+			return -EFAULT;
+		if (fixup_user_fault(mm, uaddr, to_user ? FAULT_FLAG_WRITE : 0,
+				     NULL))
 			return -EFAULT;
 	}
 	return 0;
 }
+
+/*
+ * Copy the inputs into @m and patch pointers, all under one mmap lock
+ * hold that also checks @m is still ours: -EAGAIN if it is not.
+ */
+static int provium_stage_locked(struct provium_file *pf,
+				const struct provium_map *m,
+				struct provium_call *c, const u64 *place,
+				u64 *args)
+{
+	const struct provium_buf *b = provium_desc_bufs(c);
+	const struct provium_patch *p = provium_desc_patches(c);
+	struct mm_struct *mm = current->mm;
+	int err = 0;
+	u32 i;
+
+	if (mmap_read_lock_killable(mm))
+		return -EINTR;
+	if (!provium_map_ours(mm, pf->area_file, m, VM_READ | VM_WRITE)) {
+		err = -EAGAIN;
+		goto out_unlock;
+	}
+	for (i = 0; i < c->nbufs; i++) {
+		err = provium_copy_locked(mm, m->addr + place[i],
+					  (u8 *)c + b[i].offset, b[i].len, true);
+		if (err)
+			goto out_unlock;
+		if (b[i].arg != PROVIUM_ARG_NONE)
+			args[b[i].arg] = m->addr + place[i];
+	}
+	for (i = 0; i < c->npatches; i++) {
+		u64 ptr = m->addr + place[p[i].target];
+
+		err = provium_copy_locked(mm, m->addr + place[p[i].buf] +
+					  p[i].offset, (u8 *)&ptr, sizeof(ptr),
+					  true);
+		if (err)
+			goto out_unlock;
+	}
+out_unlock:
+	mmap_read_unlock(mm);
+	return err;
+}
+
+/*
+ * Stage the buffers: in the file's kept area if no other call has it and
+ * it is in this process, else in a mapping for this call only. *@m is what
+ * provium_area_done() gives back, whatever this returns.
+ */
+static int provium_stage(struct provium_file *pf, struct provium_task *t,
+			 struct provium_call *c, u64 *place, u64 *args,
+			 struct provium_map *m)
+{
+	u64 need = provium_desc_layout(c, place);
+	int tries, err;
+
+	memset(m, 0, sizeof(*m));
+	if (need <= PROVIUM_AREA_KEEP &&
+	    !test_and_set_bit_lock(PROVIUM_AREA_BUSY, &pf->flags)) {
+		/* the area's process exited or exec'd: its area went with it */
+		if (pf->mm && pf->mm != current->mm &&
+		    !atomic_read(&pf->mm->mm_users))
+			provium_area_forget(pf);
+		m->kept = !pf->mm || pf->mm == current->mm;
+		if (!m->kept)
+			clear_bit_unlock(PROVIUM_AREA_BUSY, &pf->flags);
+	}
+	for (tries = 0; tries < PROVIUM_STAGE_TRIES; tries++) {
+		if (m->kept)
+			err = provium_area_ready(pf, t, need, m);
+		else
+			err = provium_map_new(pf, t, need, m);
+		if (err)
+			return err;
+		err = provium_stage_locked(pf, m, c, place, args);
+		if (err != -EAGAIN)
+			return err;
+		/* unmapped or replaced under us: never written, map another */
+		if (m->kept) {
+			provium_map_drop(pf->area_file, &pf->area);
+			provium_area_forget(pf);
+			m->addr = 0;
+		} else {
+			provium_map_drop(pf->area_file, m);
+		}
+	}
+	return -EAGAIN;
+}
+
+/* Copy the output buffers out of @m, if it is still ours. */
+static int provium_collect_outputs(struct provium_file *pf,
+				   const struct provium_map *m,
+				   struct provium_call *c, const u64 *place)
+{
+	const struct provium_buf *b = provium_desc_bufs(c);
+	struct mm_struct *mm = current->mm;
+	int err = 0;
+	u32 i;
+
+	for (i = 0; i < c->nbufs; i++)
+		if (b[i].flags & PROVIUM_BUF_OUT)
+			break;
+	if (i == c->nbufs)
+		return 0;
+	if (mmap_read_lock_killable(mm))
+		return -EINTR;
+	if (!provium_map_ours(mm, pf->area_file, m, VM_READ)) {
+		err = -EFAULT;		/* the call's outputs are gone */
+		goto out_unlock;
+	}
+	for (; i < c->nbufs && !err; i++) {
+		if (!(b[i].flags & PROVIUM_BUF_OUT))
+			continue;
+		err = provium_copy_locked(mm, m->addr + place[i],
+					  (u8 *)c + b[i].offset, b[i].len,
+					  false);
+	}
+out_unlock:
+	mmap_read_unlock(mm);
+	return err;
+}
+
+/* The call is over with @m: unmap a one-call mapping, free the kept area. */
+static void provium_area_done(struct provium_file *pf, struct provium_map *m)
+{
+	if (m->kept)
+		clear_bit_unlock(PROVIUM_AREA_BUSY, &pf->flags);
+	else
+		provium_map_drop(pf->area_file, m);
+}
+
+/* ---- the ioctls ---- */
 
 /* Copy the results header and every output buffer back to the caller. */
 static int provium_copy_back(void __user *uarg, const struct provium_call *c)
@@ -360,14 +693,15 @@ static int provium_copy_back(void __user *uarg, const struct provium_call *c)
 	return 0;
 }
 
-static long provium_ioctl_call(struct provium_file *pf, void __user *uarg)
+static long provium_ioctl_call(struct provium_file *pf, struct provium_task *t,
+			       void __user *uarg)
 {
 	struct provium_call hdr, *c;
+	struct provium_map m = { 0 };
 	u64 place[PROVIUM_MAX_BUFS];
 	u64 args[PROVIUM_NARGS];
-	u64 area_len, t0;
-	long addr, err;
-	bool oneshot;
+	u64 t0;
+	long err;
 
 	if (copy_from_user(&hdr, uarg, sizeof(hdr)))
 		return -EFAULT;
@@ -399,10 +733,10 @@ static long provium_ioctl_call(struct provium_file *pf, void __user *uarg)
 	}
 
 	memcpy(args, c->args, sizeof(args));
-	addr = provium_stage_buffers(pf, c, place, args, &area_len, &oneshot);
-	if (addr < 0) {
-		err = addr;
-		goto out_free;
+	if (c->nbufs) {
+		err = provium_stage(pf, t, c, place, args, &m);
+		if (err)
+			goto out_done;
 	}
 
 	t0 = ktime_get_ns();
@@ -415,11 +749,12 @@ static long provium_ioctl_call(struct provium_file *pf, void __user *uarg)
 	 * Whatever the call returned, this ioctl returns 0 or its own error:
 	 * a restart code leaking out here would run the call a second time.
 	 */
-	err = addr ? provium_collect_outputs(c, addr, place) : 0;
-	if (addr && oneshot)
-		vm_munmap(addr, area_len);
+	err = c->nbufs ? provium_collect_outputs(pf, &m, c, place) : 0;
 	if (!err)
 		err = provium_copy_back(uarg, c);
+out_done:
+	if (c->nbufs)
+		provium_area_done(pf, &m);
 out_free:
 	kvfree(c);
 	return err;
@@ -440,20 +775,34 @@ static long provium_ioctl(struct file *file, unsigned int cmd,
 			  unsigned long arg)
 {
 	struct provium_file *pf = file->private_data;
+	struct provium_task t;
 	long ret;
 
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
-	switch (cmd) {
-	case PROVIUM_IOC_CALL:
-		mutex_lock(&pf->lock);
-		ret = provium_ioctl_call(pf, (void __user *)arg);
-		mutex_unlock(&pf->lock);
+	if (cmd != PROVIUM_IOC_CALL && cmd != PROVIUM_IOC_INFO)
+		return -ENOTTY;
+	/* descriptions carry 64-bit pointers and x86_64 syscall numbers */
+	if (in_compat_syscall())
+		return -EOPNOTSUPP;
+	/* first, before any lock: an ioctl dispatched by this one */
+	ret = provium_task_enter(&t);
+	if (ret)
 		return ret;
-	case PROVIUM_IOC_INFO:
-		return provium_ioctl_info((void __user *)arg);
-	}
-	return -ENOTTY;
+	if (!capable(CAP_SYS_ADMIN))
+		ret = -EPERM;
+	else if (cmd == PROVIUM_IOC_CALL)
+		ret = provium_ioctl_call(pf, &t, (void __user *)arg);
+	else
+		ret = provium_ioctl_info((void __user *)arg);
+	provium_task_leave(&t);
+	return ret;
+}
+
+static long provium_compat_ioctl(struct file *file, unsigned int cmd,
+				 unsigned long arg)
+{
+	if (cmd != PROVIUM_IOC_CALL && cmd != PROVIUM_IOC_INFO)
+		return -ENOTTY;
+	return -EOPNOTSUPP;
 }
 
 static int provium_open(struct inode *inode, struct file *file)
@@ -462,7 +811,14 @@ static int provium_open(struct inode *inode, struct file *file)
 
 	if (!pf)
 		return -ENOMEM;
-	mutex_init(&pf->lock);
+	pf->area_file = anon_inode_getfile("[provium-staging]",
+					   &provium_area_fops, NULL, O_RDWR);
+	if (IS_ERR(pf->area_file)) {
+		int err = PTR_ERR(pf->area_file);
+
+		kfree(pf);
+		return err;
+	}
 	file->private_data = pf;
 	return 0;
 }
@@ -472,9 +828,10 @@ static int provium_release(struct inode *inode, struct file *file)
 	struct provium_file *pf = file->private_data;
 
 	/* at exit the address space is gone already; else give the area back */
-	if (current->mm && provium_area_ours(pf))
-		vm_munmap(pf->area, pf->area_len);
+	if (current->mm && current->mm == pf->mm)
+		provium_map_drop(pf->area_file, &pf->area);
 	provium_area_forget(pf);
+	fput(pf->area_file);
 	kfree(pf);
 	return 0;
 }
@@ -484,7 +841,7 @@ static const struct file_operations provium_fops = {
 	.open = provium_open,
 	.release = provium_release,
 	.unlocked_ioctl = provium_ioctl,
-	.compat_ioctl = provium_ioctl,
+	.compat_ioctl = provium_compat_ioctl,
 };
 
 static struct miscdevice provium_misc = {
@@ -494,7 +851,8 @@ static struct miscdevice provium_misc = {
 	.mode = 0600,
 };
 
-/* Generic netlink: module info for the agent (through libnl-genl). */
+/* ---- generic netlink: module info for the agent (through libnl-genl) ---- */
+
 static struct genl_family provium_genl;
 
 static int provium_genl_get_info(struct sk_buff *skb, struct genl_info *info)
@@ -553,33 +911,34 @@ static struct genl_family provium_genl = {
 	.n_mcgrps = ARRAY_SIZE(provium_genl_mcgrps),
 };
 
-static int __init provium_init(void)
+/* ---- loading ---- */
+
+static int provium_resolve_all(void)
 {
-	provium_lookup_t lookup;
 	int err;
 
-	lookup = provium_find_lookup();
-	if (!lookup) {
-		pr_err("cannot resolve kallsyms_lookup_name\n");
-		return -ENOENT;
+	err = register_kretprobe(&provium_lookup_probe);
+	if (err) {
+		pr_err("cannot probe kallsyms_lookup_name: %d\n", err);
+		return err;
 	}
-	if (!provium_enabled(lookup)) {
+	if (!provium_enabled((char **)provium_resolve("saved_command_line"))) {
 		pr_info("not loading: kernel command line lacks provium.enable=1\n");
-		return -EPERM;
-	}
-
-	provium_x64_sys_call = (provium_sys_call_t)lookup("x64_sys_call");
-	if (provium_x64_sys_call) {
-		provium_dispatch_mode = PROVIUM_DISPATCH_X64_SYS_CALL;
+		err = -EPERM;
 	} else {
-		provium_sys_call_table =
-			(const provium_sys_fn_t *)lookup("sys_call_table");
-		if (!provium_sys_call_table) {
-			pr_err("no x64_sys_call and no sys_call_table\n");
-			return -ENOENT;
-		}
-		provium_dispatch_mode = PROVIUM_DISPATCH_TABLE;
+		err = provium_find_dispatcher();
 	}
+	unregister_kretprobe(&provium_lookup_probe);
+	return err;
+}
+
+static int __init provium_init(void)
+{
+	int err;
+
+	err = provium_resolve_all();
+	if (err)
+		return err;
 
 	err = misc_register(&provium_misc);
 	if (err)
@@ -588,7 +947,7 @@ static int __init provium_init(void)
 	if (err)
 		goto err_misc;
 	pr_info("ready (dispatch via %s)\n",
-		provium_x64_sys_call ? "x64_sys_call" : "sys_call_table");
+		provium_sys_call_table ? "sys_call_table" : "x64_sys_call");
 	return 0;
 
 err_misc:

@@ -20,7 +20,8 @@ typedef long (*provium_syscall_fn)(const struct pt_regs *regs);
 
 /*
  * Arguments are in regs->di, si, dx, r10, r8, r9 as for a real syscall.
- * Returns 0, -EINVAL (number out of range) or -EBUSY (taken).
+ * Returns 0, -EINVAL (number out of range, or @fn not a valid indirect call
+ * target: no ENDBR64 on an IBT kernel) or -EBUSY (taken).
  */
 int provium_register_syscall(unsigned int nr, provium_syscall_fn fn,
 			     struct module *owner);

@@ -89,9 +89,28 @@ struct provium_info {
 	__u32 reserved;
 };
 
-#define PROVIUM_DISPATCH_X64_SYS_CALL	1
-#define PROVIUM_DISPATCH_TABLE		2
+/* provium_info.dispatch: how the module calls a syscall */
+#define PROVIUM_DISPATCH_X64_SYS_CALL	1	/* x64_sys_call(): kernels without the table */
+#define PROVIUM_DISPATCH_TABLE		2	/* sys_call_table[nr]: the usual way */
 
+/*
+ * ioctls on /dev/provium. PROVIUM_IOC_CALL returns 0 once the call ran
+ * (its result is in ret/kernel_ret) or was refused (status), else:
+ *   ENOTTY      any other command (checked first, capability or not)
+ *   EOPNOTSUPP  a 32-bit (compat) caller: descriptions are x86_64 only
+ *   EDEADLK     the ioctl was itself dispatched by provium.ko (a call
+ *               described as an ioctl on /dev/provium): never nested
+ *   EPERM       no CAP_SYS_ADMIN
+ *   EFAULT      the description or its results cannot be read or written,
+ *               or the staging area went away during the call (another
+ *               thread unmapped or replaced it): the outputs are lost
+ *   EINVAL, E2BIG, ELOOP  a malformed description (provium_desc_check())
+ *   EAGAIN      the staging area was replaced under the module three
+ *               times in a row while the buffers were being staged
+ *   ENOMEM, EINTR (a fatal signal)
+ * PROVIUM_IOC_INFO fails only with ENOTTY, EOPNOTSUPP, EDEADLK, EPERM and
+ * EFAULT. Calls on one open file may run concurrently from several threads.
+ */
 #define PROVIUM_IOC_MAGIC	'P'
 #define PROVIUM_IOC_CALL	_IOWR(PROVIUM_IOC_MAGIC, 1, struct provium_call)
 #define PROVIUM_IOC_INFO	_IOR(PROVIUM_IOC_MAGIC, 2, struct provium_info)

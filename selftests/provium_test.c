@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stddef.h>
@@ -40,6 +41,8 @@
 
 #define NR_read		0
 #define NR_write	1
+#define NR_mmap		9
+#define NR_ioctl	16
 #define NR_readv	19
 #define NR_writev	20
 #define NR_pause	34
@@ -69,6 +72,7 @@ static void __attribute__((constructor)) kmsg_mark_start(void)
 
 struct desc {
 	struct provium_call *c;
+	size_t cap;		/* bytes the blob may grow to */
 	uint32_t bufs;		/* table entries filled so far */
 	uint32_t patches;
 };
@@ -83,16 +87,20 @@ static struct provium_patch *desc_patches(struct provium_call *c)
 	return (struct provium_patch *)(desc_bufs(c) + c->nbufs);
 }
 
-/* Header and zeroed tables for @nbufs buffers and @npatches patches. */
-static struct provium_call *desc_init(struct desc *d, void *mem, uint64_t nr,
-				      uint32_t nbufs, uint32_t npatches)
+/*
+ * Header and zeroed tables for @nbufs buffers and @npatches patches, in
+ * @cap bytes at @mem.
+ */
+static struct provium_call *desc_init_cap(struct desc *d, void *mem, size_t cap,
+					  uint64_t nr, uint32_t nbufs,
+					  uint32_t npatches)
 {
 	size_t tables = sizeof(struct provium_call) +
 			nbufs * sizeof(struct provium_buf) +
 			npatches * sizeof(struct provium_patch);
 	struct provium_call *c = mem;
 
-	if (tables > BLOB_CAP)
+	if (tables > cap)
 		abort();
 	memset(mem, 0, tables);
 	c->size = (uint32_t)tables;
@@ -103,9 +111,17 @@ static struct provium_call *desc_init(struct desc *d, void *mem, uint64_t nr,
 	c->status = 0xdead;	/* must be overwritten */
 	c->executor = 0xdead;
 	d->c = c;
+	d->cap = cap;
 	d->bufs = 0;
 	d->patches = 0;
 	return c;
+}
+
+/* The same in a blob of BLOB_CAP bytes (the static blob, mostly). */
+static struct provium_call *desc_init(struct desc *d, void *mem, uint64_t nr,
+				      uint32_t nbufs, uint32_t npatches)
+{
+	return desc_init_cap(d, mem, BLOB_CAP, nr, nbufs, npatches);
 }
 
 /*
@@ -119,7 +135,7 @@ static uint32_t desc_buf(struct desc *d, int32_t arg, uint32_t flags,
 	struct provium_buf *b = &desc_bufs(c)[d->bufs];
 	uint32_t off = (c->size + 7) & ~7U;
 
-	if (d->bufs >= c->nbufs || (size_t)off + len > BLOB_CAP)
+	if (d->bufs >= c->nbufs || (size_t)off + len > d->cap)
 		abort();
 	memset((uint8_t *)c + c->size, 0, off - c->size);
 	if (data)
@@ -307,8 +323,8 @@ TEST_F(provium, info_reports_version_and_dispatch)
 	ASSERT_EQ(0, ioctl(self->fd, PROVIUM_IOC_INFO, &info));
 	EXPECT_EQ(sizeof(info), info.size);
 	EXPECT_EQ((__u32)PROVIUM_UAPI_VERSION, info.version);
-	EXPECT_TRUE(info.dispatch == PROVIUM_DISPATCH_X64_SYS_CALL ||
-		    info.dispatch == PROVIUM_DISPATCH_TABLE)
+	/* sys_call_table: its entries stay valid indirect call targets */
+	EXPECT_EQ((__u32)PROVIUM_DISPATCH_TABLE, info.dispatch)
 		TH_LOG("dispatch %u", info.dispatch);
 	EXPECT_EQ(0U, info.reserved);
 }
@@ -1011,26 +1027,35 @@ struct maps {
 	unsigned long bytes;
 };
 
-/* Lines and mapped bytes of /proc/self/maps, without allocating. */
-static int read_maps(struct maps *m)
+/* /proc/self/maps, read without allocating; NULL on error. */
+static const char *maps_text(void)
 {
 	static char buf[1 << 20];
 	size_t used = 0;
 	ssize_t n;
-	char *p;
 	int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
-		return -1;
+		return NULL;
 	while ((n = read(fd, buf + used, sizeof(buf) - 1 - used)) > 0)
 		used += n;
 	close(fd);
 	if (n < 0)
-		return -1;
+		return NULL;
 	buf[used] = '\0';
+	return buf;
+}
+
+/* Lines and mapped bytes of /proc/self/maps. */
+static int read_maps(struct maps *m)
+{
+	const char *p = maps_text();
+
+	if (!p)
+		return -1;
 	m->lines = 0;
 	m->bytes = 0;
-	for (p = buf; *p; ) {
+	while (*p) {
 		char *end;
 		unsigned long lo = strtoul(p, &end, 16);
 		unsigned long hi = strtoul(end + 1, NULL, 16);
@@ -1045,11 +1070,34 @@ static int read_maps(struct maps *m)
 	return 0;
 }
 
+/* The mapping that contains @addr: its start and length. */
+static int find_mapping(unsigned long addr, unsigned long *start,
+			unsigned long *len)
+{
+	const char *p = maps_text();
+
+	while (p && *p) {
+		char *end;
+		unsigned long lo = strtoul(p, &end, 16);
+		unsigned long hi = strtoul(end + 1, NULL, 16);
+
+		if (addr >= lo && addr < hi) {
+			*start = lo;
+			*len = hi - lo;
+			return 0;
+		}
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return -1;
+}
+
 /* uname (output buffer) and writev (nested pointers), @n times each. */
 static int busy_calls(int fd, int null_fd, int n)
 {
-	static uint8_t mem1[4096] __attribute__((aligned(8)));
-	static uint8_t mem2[4096] __attribute__((aligned(8)));
+	static __thread uint8_t mem1[4096] __attribute__((aligned(8)));
+	static __thread uint8_t mem2[4096] __attribute__((aligned(8)));
 	struct desc u, w;
 	struct provium_call *cu = desc_init(&u, mem1, NR_uname, 1, 0);
 	struct provium_call *cw = iovec_call(&w, mem2, NR_writev, null_fd,
@@ -1112,6 +1160,445 @@ TEST_F(provium, no_mapping_left_after_1000_failed_copy_backs)
 	expect_same_maps(_metadata, &before);
 }
 
+/* ---- hostile callers: re-entry, 32-bit callers, threads, forged areas ---- */
+
+/*
+ * ioctl(@inner_fd, @cmd, b0) through the module, b0 a copy of the @len
+ * bytes at @inner, copied back after the call.
+ */
+static struct provium_call *nested_ioctl(struct desc *d, int inner_fd,
+					 unsigned long cmd, const void *inner,
+					 uint32_t len)
+{
+	struct provium_call *c = desc_init(d, blob, NR_ioctl, 1, 0);
+
+	c->args[0] = inner_fd;
+	c->args[1] = cmd;
+	desc_buf(d, 2, PROVIUM_BUF_OUT, inner, len);
+	return c;
+}
+
+/*
+ * The outer call ran and its ioctl came back EDEADLK, the inner
+ * description untouched: the module refused before reading it.
+ */
+static void expect_nested_edeadlk(struct __test_metadata *_metadata, int fd,
+				  int inner_fd)
+{
+	static uint8_t mem[sizeof(struct provium_call)]
+		__attribute__((aligned(8)));
+	struct provium_call *inner = plain_call(mem, NR_getpid);
+	struct provium_call *c, *back;
+	struct desc d;
+
+	c = nested_ioctl(&d, inner_fd, PROVIUM_IOC_CALL, inner, sizeof(*inner));
+	ASSERT_EQ(0, pcall(fd, c)) TH_LOG("outer call: %s", strerror(errno));
+	EXPECT_EQ((__u32)PROVIUM_STATUS_DONE, c->status);
+	EXPECT_EQ(-EDEADLK, c->ret);
+	back = desc_data(&d, 0);
+	EXPECT_EQ(0xdeadU, back->status);
+	EXPECT_EQ(0xdeadU, back->executor);
+	expect_healthy(_metadata, fd);
+}
+
+/* Through its own descriptor, this would wait for itself. */
+TEST_F(provium, call_nested_through_its_own_fd_is_edeadlk)
+{
+	SKIP_IF_NO_DEVICE();
+	expect_nested_edeadlk(_metadata, self->fd, self->fd);
+}
+
+/* Another open of /dev/provium: still a call inside a call. */
+TEST_F(provium, call_nested_through_another_fd_is_edeadlk)
+{
+	struct provium_info info;
+	struct provium_call *c;
+	struct desc d;
+	int fd2;
+
+	SKIP_IF_NO_DEVICE();
+	fd2 = open(PROVIUM_DEVICE, O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, fd2);
+	expect_nested_edeadlk(_metadata, self->fd, fd2);
+	memset(&info, 0, sizeof(info));
+	c = nested_ioctl(&d, fd2, PROVIUM_IOC_INFO, &info, sizeof(info));
+	ASSERT_EQ(0, pcall(self->fd, c));
+	EXPECT_EQ(-EDEADLK, c->ret);
+	/* not nested, the second descriptor works */
+	expect_healthy(_metadata, fd2);
+	close(fd2);
+}
+
+/* ioctl(2) from the 32-bit ABI: int $0x80 works from a 64-bit process. */
+static long ioctl_int80(int fd, unsigned int cmd, uint32_t arg)
+{
+	long ret = 54;		/* __NR_ioctl in syscall_32.tbl */
+
+	asm volatile("int $0x80"
+		     : "+a"(ret)
+		     : "b"((long)fd), "c"((long)cmd), "d"((long)arg)
+		     : "memory", "r8", "r9", "r10", "r11");
+	return ret;
+}
+
+TEST_F(provium, compat_caller_is_eopnotsupp)
+{
+	struct provium_call *c;
+	uint8_t *low;
+	long ret;
+
+	SKIP_IF_NO_DEVICE();
+	/* a 32-bit pointer to the description */
+	low = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+	ASSERT_NE(MAP_FAILED, low);
+	c = plain_call(low, NR_getpid);
+	ret = ioctl_int80(self->fd, PROVIUM_IOC_CALL, (uint32_t)(uintptr_t)low);
+	if (ret == -ENOSYS)
+		SKIP(return, "no 32-bit system calls in this kernel");
+	EXPECT_EQ(-EOPNOTSUPP, ret);
+	EXPECT_EQ(0xdeadU, c->status);	/* not run */
+	EXPECT_EQ(-EOPNOTSUPP, ioctl_int80(self->fd, PROVIUM_IOC_INFO,
+					   (uint32_t)(uintptr_t)low));
+	EXPECT_EQ(-ENOTTY, ioctl_int80(self->fd, _IO(PROVIUM_IOC_MAGIC, 99), 0));
+	expect_healthy(_metadata, self->fd);
+}
+
+static pid_t thread_id(void)
+{
+	return (pid_t)syscall(SYS_gettid);
+}
+
+/*
+ * Wait until thread @tid sleeps in the kernel function @fn, as its wchan
+ * says: the call it made through the module is blocked there.
+ */
+static int wait_blocked_in(pid_t tid, const char *fn)
+{
+	char path[64], name[128];
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/wchan", tid);
+	for (;;) {
+		int f = open(path, O_RDONLY | O_CLOEXEC);
+		ssize_t n;
+
+		if (f < 0)
+			return -1;
+		n = read(f, name, sizeof(name) - 1);
+		close(f);
+		if (n < 0)
+			return -1;
+		name[n] = '\0';
+		if (!strcmp(name, fn))
+			return 0;
+		sched_yield();
+	}
+}
+
+struct module_read {
+	int fd;				/* /dev/provium, shared */
+	int from;			/* read(from, 16-byte output buffer, 16) */
+	atomic_int tid;			/* the reader's, once it starts */
+	int err;			/* errno of its ioctl, or 0 */
+	struct provium_call *c;
+	const char *data;		/* the output buffer after the call */
+	uint8_t mem[4096] __attribute__((aligned(8)));
+};
+
+static void *read_through_module(void *arg)
+{
+	struct module_read *r = arg;
+	struct desc d;
+
+	r->c = desc_init(&d, r->mem, NR_read, 1, 0);
+	r->c->args[0] = r->from;
+	r->c->args[2] = 16;
+	desc_buf(&d, 1, PROVIUM_BUF_OUT, NULL, 16);
+	r->data = desc_data(&d, 0);
+	atomic_store(&r->tid, thread_id());
+	r->err = pcall(r->fd, r->c) ? errno : 0;
+	return NULL;
+}
+
+/*
+ * One thread blocks in a read through the module; another thread writes
+ * what it waits for through the same descriptor. Both complete: nothing
+ * is held across a call, and the writer stages its buffer elsewhere since
+ * the reader has the file's area.
+ */
+TEST_F(provium, two_threads_share_the_fd)
+{
+	static struct module_read r;
+	static uint8_t mem[4096] __attribute__((aligned(8)));
+	struct provium_call *c;
+	struct desc d;
+	pthread_t t;
+	int pfd[2];
+	pid_t tid;
+
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(0, pipe(pfd));
+	r.fd = self->fd;
+	r.from = pfd[0];
+	atomic_init(&r.tid, 0);
+	ASSERT_EQ(0, pthread_create(&t, NULL, read_through_module, &r));
+	while (!(tid = atomic_load(&r.tid)))
+		sched_yield();
+	ASSERT_EQ(0, wait_blocked_in(tid, "pipe_read"));
+
+	c = desc_init(&d, mem, NR_write, 1, 0);
+	c->args[0] = pfd[1];
+	c->args[2] = 16;
+	desc_buf(&d, 1, 0, "0123456789abcdef", 16);
+	ASSERT_EQ(0, pcall(self->fd, c)) TH_LOG("write: %s", strerror(errno));
+	EXPECT_EQ(16, c->ret);
+
+	ASSERT_EQ(0, pthread_join(t, NULL));
+	EXPECT_EQ(0, r.err) TH_LOG("read: %s", strerror(r.err));
+	EXPECT_EQ(16, r.c->ret);
+	EXPECT_EQ(0, memcmp(r.data, "0123456789abcdef", 16));
+	close(pfd[0]);
+	close(pfd[1]);
+	expect_healthy(_metadata, self->fd);
+}
+
+struct busy_thread {
+	int fd, null_fd, n, ret;
+};
+
+static void *busy_thread(void *arg)
+{
+	struct busy_thread *b = arg;
+
+	b->ret = busy_calls(b->fd, b->null_fd, b->n);
+	return NULL;
+}
+
+/* @n threads, each making @calls pairs of buffer calls on the same file. */
+static int busy_threads(int fd, int null_fd, int n, int calls)
+{
+	struct busy_thread b[8];
+	pthread_t t[8];
+	int i, err = 0;
+
+	for (i = 0; i < n; i++) {
+		b[i] = (struct busy_thread){ fd, null_fd, calls, -1 };
+		if (pthread_create(&t[i], NULL, busy_thread, &b[i]))
+			return -1;
+	}
+	for (i = 0; i < n; i++) {
+		pthread_join(t[i], NULL);
+		err |= b[i].ret;
+	}
+	return err;
+}
+
+/*
+ * Threads racing for the file's staging area: every call gets right
+ * results, and the areas mapped for one call are all unmapped.
+ */
+TEST_F(provium, threads_racing_for_the_area_leave_no_mapping)
+{
+	struct maps before;
+
+	SKIP_IF_NO_DEVICE();
+	/* warm up: the kept area, and thread stacks glibc then reuses */
+	ASSERT_EQ(0, busy_threads(self->fd, self->null_fd, 4, 10));
+	maps_before(_metadata, &before);
+	ASSERT_EQ(0, busy_threads(self->fd, self->null_fd, 4, 200));
+	expect_same_maps(_metadata, &before);
+}
+
+/* The staging area of @fd, found from the pointers a writev was given. */
+static int staging_area(int fd, int null_fd, unsigned long *start,
+			unsigned long *len)
+{
+	static uint8_t mem[4096] __attribute__((aligned(8)));
+	struct iovec *iov;
+	struct provium_call *c;
+	struct desc d;
+
+	c = iovec_call(&d, mem, NR_writev, null_fd, "hello", " world");
+	desc_bufs(c)[0].flags = PROVIUM_BUF_OUT;	/* the patched iovec */
+	if (pcall(fd, c) || c->ret != 11)
+		return -1;
+	iov = desc_data(&d, 0);
+	return find_mapping((unsigned long)iov[0].iov_base, start, len);
+}
+
+static int all_bytes(const uint8_t *p, size_t len, uint8_t byte)
+{
+	while (len--)
+		if (*p++ != byte)
+			return 0;
+	return 1;
+}
+
+/* A private anonymous mapping of @len bytes exactly at @start. */
+static uint8_t *map_over(unsigned long start, unsigned long len)
+{
+	void *p = mmap((void *)start, len, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+
+	return p == MAP_FAILED ? NULL : p;
+}
+
+/*
+ * MADV_DONTFORK gives an anonymous mapping VM_DONTCOPY: placed exactly
+ * where the area was, it looks like the area to a check of flags and
+ * range. Later calls must not write to it.
+ */
+TEST_F(provium, dontfork_mapping_where_the_area_was_is_never_written)
+{
+	unsigned long start, len, now, now_len;
+	uint8_t *mine;
+
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(0, staging_area(self->fd, self->null_fd, &start, &len));
+	ASSERT_EQ(0, munmap((void *)start, len));
+	mine = map_over(start, len);
+	ASSERT_NE(NULL, mine);
+	memset(mine, 0x5a, len);
+	ASSERT_EQ(0, madvise(mine, len, MADV_DONTFORK));
+
+	ASSERT_EQ(0, busy_calls(self->fd, self->null_fd, 10));
+	EXPECT_TRUE(all_bytes(mine, len, 0x5a));
+	ASSERT_EQ(0, staging_area(self->fd, self->null_fd, &now, &now_len));
+	EXPECT_NE(start, now);
+	munmap(mine, len);
+}
+
+struct remapper {
+	pid_t caller;			/* the thread blocked in the call */
+	unsigned long start, len;	/* the area it was staged in */
+	int drain;			/* read end of the pipe it writes to */
+	uint8_t *mine;			/* this thread's mapping there */
+};
+
+static void *remap_during_call(void *arg)
+{
+	struct remapper *m = arg;
+	static char sink[4096];
+
+	if (wait_blocked_in(m->caller, "pipe_write"))
+		return NULL;
+	m->mine = map_over(m->start, m->len);
+	if (m->mine) {
+		memset(m->mine, 0x5a, m->len);
+		madvise(m->mine, m->len, MADV_DONTFORK);
+	}
+	/* room in the pipe: the call goes on */
+	if (read(m->drain, sink, sizeof(sink)) < 0)
+		m->mine = NULL;
+	return NULL;
+}
+
+/*
+ * While a call blocks, a second thread maps its own memory over the
+ * area (a forged look-alike, with MADV_DONTFORK). The call ends with a
+ * result or an errno, and neither it nor the calls after it write there.
+ */
+TEST_F(provium, second_thread_remapping_the_area_during_a_call)
+{
+	static char fill[4096];
+	struct remapper m;
+	struct provium_call *c;
+	struct desc d;
+	pthread_t t;
+	int pfd[2], ret;
+
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(0, staging_area(self->fd, self->null_fd, &m.start, &m.len));
+	/* a full one-page pipe, so the write through the module blocks */
+	ASSERT_EQ(0, pipe(pfd));
+	ASSERT_LE(4096, fcntl(pfd[1], F_SETPIPE_SZ, 4096));
+	ASSERT_EQ(0, fcntl(pfd[1], F_SETFL, O_NONBLOCK));
+	while (write(pfd[1], fill, sizeof(fill)) > 0)
+		;
+	ASSERT_EQ(0, fcntl(pfd[1], F_SETFL, 0));
+
+	m.caller = thread_id();
+	m.drain = pfd[0];
+	m.mine = NULL;
+	ASSERT_EQ(0, pthread_create(&t, NULL, remap_during_call, &m));
+	c = desc_init(&d, blob, NR_write, 1, 0);
+	c->args[0] = pfd[1];
+	c->args[2] = 4096;
+	desc_buf(&d, 1, PROVIUM_BUF_OUT, NULL, 4096);
+	ret = pcall(self->fd, c) ? errno : 0;
+	ASSERT_EQ(0, pthread_join(t, NULL));
+	ASSERT_NE(NULL, m.mine) TH_LOG("the second thread could not remap");
+	/* 0 and the call's result, or EFAULT: its outputs went with the area */
+	if (ret) {
+		EXPECT_EQ(EFAULT, ret);
+	} else {
+		EXPECT_EQ(4096, c->ret);
+	}
+
+	ASSERT_EQ(0, busy_calls(self->fd, self->null_fd, 10));
+	EXPECT_TRUE(all_bytes(m.mine, m.len, 0x5a));
+	munmap(m.mine, m.len);
+	close(pfd[0]);
+	close(pfd[1]);
+}
+
+/*
+ * A call staged in an area of its own (over 1 MiB) that maps the test's
+ * memory over that very area: once the call is over, the module unmaps
+ * its area only if it is still there, and the test's mapping survives.
+ */
+TEST_F(provium, call_replacing_its_one_call_area_keeps_the_new_mapping)
+{
+	const size_t big = 2 << 20, cap = big + 4096;
+	struct provium_call *c;
+	struct desc d;
+	uint8_t *mem, *mine;
+
+	SKIP_IF_NO_DEVICE();
+	mem = mmap(NULL, cap, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, mem);
+	/* mmap(b0, 2 MiB, RW, fixed anonymous): b0 starts the staging area */
+	c = desc_init_cap(&d, mem, cap, NR_mmap, 1, 0);
+	c->args[1] = big;
+	c->args[2] = PROT_READ | PROT_WRITE;
+	c->args[3] = MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED;
+	c->args[4] = (uint64_t)-1;
+	desc_buf(&d, 0, 0, NULL, big);
+	ASSERT_EQ(0, pcall(self->fd, c)) TH_LOG("%s", strerror(errno));
+	ASSERT_LT(0, c->ret) TH_LOG("mmap: %s", strerror(-c->ret));
+	mine = (uint8_t *)(uintptr_t)c->ret;
+	ASSERT_EQ(0, msync(mine, big, MS_ASYNC))
+		TH_LOG("the test's mapping is gone: %s", strerror(errno));
+	memset(mine, 0x5a, big);
+	ASSERT_EQ(0, busy_calls(self->fd, self->null_fd, 10));
+	EXPECT_TRUE(all_bytes(mine, big, 0x5a));
+	munmap(mine, big);
+	munmap(mem, cap);
+}
+
+/*
+ * A child makes the file's first buffer call, so the kept area is in its
+ * memory, then exits: the parent's calls get a kept area of their own
+ * (still mapped after the call) instead of one mapping per call forever.
+ */
+TEST_F(provium, area_of_an_exited_process_is_replaced)
+{
+	unsigned long start, len;
+	int status;
+	pid_t pid;
+
+	SKIP_IF_NO_DEVICE();
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0)
+		_exit(busy_calls(self->fd, self->null_fd, 1) ? 1 : 0);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ASSERT_EQ(0, staging_area(self->fd, self->null_fd, &start, &len))
+		TH_LOG("the parent's buffers were not staged in a kept area");
+}
+
 /* ---- permission ---- */
 
 static int drop_cap_sys_admin(void)
@@ -1141,6 +1628,15 @@ TEST_F(provium, without_cap_sys_admin_is_eperm)
 	EXPECT_EQ(0xdeadU, c->status);	/* untouched */
 	ASSERT_EQ(-1, ioctl(self->fd, PROVIUM_IOC_INFO, &info));
 	EXPECT_EQ(EPERM, errno);
+}
+
+/* The capability is checked per command: an unknown one is still ENOTTY. */
+TEST_F(provium, unknown_ioctl_without_cap_sys_admin_is_enotty)
+{
+	SKIP_IF_NO_DEVICE();
+	ASSERT_EQ(0, drop_cap_sys_admin()) TH_LOG("capset: %s", strerror(errno));
+	ASSERT_EQ(-1, ioctl(self->fd, _IO(PROVIUM_IOC_MAGIC, 99), 0));
+	EXPECT_EQ(ENOTTY, errno);
 }
 
 TEST_F(provium, nobody_with_open_fd_is_eperm)

@@ -1,6 +1,7 @@
 -- provium.ko keeps one staging area per open file between calls. A test
--- that unmaps it, or maps its own memory in its place, must neither break
--- later calls nor have its memory written by them.
+-- that unmaps it, or maps its own memory in its place (even a look-alike
+-- with the flags the area has), must neither break later calls nor have
+-- its memory written by them.
 local NR = provium.nr
 local vm = provium.create()
 vm:boot()
@@ -62,6 +63,30 @@ test("memory a test maps where the area was is never written by later calls", fu
   local n, got = vm:syscall_buf(NR.read, 1, string.rep("\0", 2), r, 0, 2)
   assert_eq(2, n)
   assert_eq("/\0", got)
+  vm:syscall(NR.munmap, start, len)
+end)
+
+test("an anonymous look-alike with MADV_DONTFORK where the area was is never written", function()
+  local start, len = staging_area()
+  assert_eq(0, vm:syscall(NR.munmap, start, len))
+  -- the agent's own memory there, exactly in place, with VM_DONTCOPY set
+  -- from user space as the area's mark once was
+  local PROT_RW, MAP_PRIVATE_ANON_FIXED, MADV_DONTFORK = 3, 0x22 | 0x10, 10
+  assert_eq(start, vm:syscall(NR.mmap, start, len, PROT_RW, MAP_PRIVATE_ANON_FIXED, -1, 0))
+  assert_eq(0, vm:syscall(NR.madvise, start, len, MADV_DONTFORK))
+  assert(vm:syscall(NR.getcwd, start, 64) > 0)
+  for _ = 1, 5 do
+    assert_eq(0, (vm:syscall_bufs(NR.uname, { [0] = string.rep("\0", 390) })))
+  end
+  assert(staging_area() ~= start, "the look-alike was taken for the area")
+  local _, fds = vm:syscall_buf(NR.pipe2, 0, string.rep("\0", 8), 0, 0)
+  local r, w = provium.unpack("i32 i32", fds)
+  assert_eq(2, vm:syscall(NR.write, w, start, 2))
+  local n, got = vm:syscall_buf(NR.read, 1, string.rep("\0", 2), r, 0, 2)
+  assert_eq(2, n)
+  assert_eq("/\0", got)
+  vm:syscall(NR.close, r)
+  vm:syscall(NR.close, w)
   vm:syscall(NR.munmap, start, len)
 end)
 
