@@ -394,6 +394,41 @@ test("--rerun-failed reruns exactly the failed files; Ctrl-C keeps the record", 
   assert_contains(r.err, "no failed tests recorded")
 end)
 
+test("--rerun-failed remembers per project, even with one cache", function()
+  local cache = new_cache()
+  local base = capture("mktemp -d"):gsub("\n$", "")
+  -- project a has a provium.toml; project b has none (its tests' root counts)
+  for _, p in ipairs({ "a/tests", "b/tests" }) do
+    assert(os.execute("mkdir -p " .. q(base .. "/" .. p)))
+  end
+  local function write(path, text)
+    local f = assert(io.open(base .. "/" .. path, "w"))
+    f:write(text)
+    f:close()
+  end
+  write("a/provium.toml", "")
+  write("a/tests/fails_a.lua", 'test("x", function() error("a fails") end)\n')
+  write("a/tests/passes_a.lua", 'test("y", function() end)\n')
+  write("b/tests/fails_b.lua", 'test("x", function() error("b fails") end)\n')
+  local function prov(dir, args)
+    return capture(string.format("cd %s && env -u PROVIUM_EVENT_FD PROVIUM_CACHE=%s TMPDIR=%s %s test %s 2>&1",
+      q(base .. "/" .. dir), q(cache), q(scratch), q(bin), args))
+  end
+  prov("a", "tests")
+  prov("b", "tests")
+  -- a's record survived b's run; from a's directory and from anywhere
+  local out = prov("a", "--rerun-failed")
+  assert_contains(out, "fails_a.lua")
+  assert(not out:find("fails_b", 1, true) and not out:find("passes_a", 1, true), out)
+  out = prov(".", "--rerun-failed " .. q(base .. "/a/tests"))
+  assert_contains(out, "fails_a.lua")
+  assert(not out:find("fails_b", 1, true), out)
+  out = prov("b", "--rerun-failed tests")
+  assert_contains(out, "fails_b.lua")
+  assert(not out:find("fails_a", 1, true), out)
+  os.execute("rm -rf " .. q(base))
+end)
+
 test("-p is capped by the memory the VMs would need", function()
   local r = run("-p 200 --mem 64G tests/runner-cases/pass.lua")
   assert_eq(0, r.code)

@@ -32,7 +32,7 @@ if not real_cache or real_cache == "" then
     .. "/provium"
 end
 local cache = scratch .. "/cache"
-capture(string.format("mkdir -p %s && for f in %s/*; do case $f in */last-failed|*/\\*) ;; " ..
+capture(string.format("mkdir -p %s && for f in %s/*; do case $f in */last-failed*|*/\\*) ;; " ..
   "*) ln -s \"$f\" %s/ ;; esac; done", q(cache), q(real_cache), q(cache)))
 
 -- the one run: TAP on stdout, JUnit to a file, the summary on stderr
