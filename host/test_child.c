@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -118,6 +119,7 @@ static void log_name(char *out, size_t len, const char *dir, int idx, const char
 int test_child_start(struct test_file *t, const struct test_opts *o, const char *logdir)
 {
 	char buf[PATH_MAX];
+	pid_t parent;
 	int p[2];
 
 	log_name(buf, sizeof(buf), logdir, t->idx, t->path, ".log");
@@ -129,6 +131,7 @@ int test_child_start(struct test_file *t, const struct test_opts *o, const char 
 		return -1;
 	fflush(NULL);
 	t->start_ns = mono_ns();
+	parent = getpid();
 	t->pid = fork();
 	if (t->pid < 0) {
 		close(p[0]);
@@ -138,6 +141,14 @@ int test_child_start(struct test_file *t, const struct test_opts *o, const char 
 	if (t->pid == 0) {
 		int out = open(t->log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 
+		/*
+		 * Die with the runner, even by kill -9: this child's QEMUs die
+		 * with it in turn (their own PR_SET_PDEATHSIG), so nothing is
+		 * left running.
+		 */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent)
+			_exit(1);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
 		close(p[0]);

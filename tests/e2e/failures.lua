@@ -132,6 +132,24 @@ test("a failing test's console survives the run and its tail is what the test pr
   os.execute("rm -rf " .. tmp)
 end)
 
+test("kill -9 of the runner leaves no test child and no QEMU behind", function()
+  local tmp = fresh_tmpdir()
+  local pid = sh(string.format("cd %q && TMPDIR=%q %q test tests/failure-cases/runner_killed.lua " ..
+    ">/dev/null 2>&1 & echo $!", root, tmp, provium_bin)):gsub("%s+$", "")
+  -- wait (bounded) for the file's QEMU to be up
+  local function qemus() return (sh("pgrep -f '[q]emu-system.*" .. tmp .. "' || true")) end
+  local deadline = os.time() + 60
+  while qemus() == "" and os.time() < deadline do sh("sleep 0.2") end
+  assert(qemus() ~= "", "the case's QEMU never started")
+  sh("kill -9 " .. pid)
+  deadline = os.time() + 20
+  while qemus() ~= "" and os.time() < deadline do sh("sleep 0.2") end
+  assert_eq("", qemus(), "QEMU left behind after the runner was killed")
+  assert_eq("", (sh("pgrep -f '[p]rovium test tests/failure-cases/runner_killed' || true")),
+    "test child left behind")
+  os.execute("rm -rf " .. tmp)
+end)
+
 test("an agent crash is reported as such (PID 1 dying panics the guest)", function()
   local report, code, tmp = run_case("agent_crash")
   assert_eq(1, code)
