@@ -62,18 +62,41 @@ int channel_flush(struct channel *ch)
 		ch->q_off += n;
 	}
 	ch->q_off = ch->q_len = 0;
+	/* give back the room a large frame needed */
+	if (ch->q_cap > (1 << 20)) {
+		free(ch->q);
+		ch->q = NULL;
+		ch->q_cap = 0;
+	}
 	return 0;
 }
 
 int channel_queue(struct channel *ch, const void *data, size_t len)
 {
+	const uint8_t *p = data;
+
 	if (ch->broken)
 		return -1;
-	if (ch->q_off && ch->q_off == ch->q_len)
-		ch->q_off = ch->q_len = 0;
+	/* nothing waiting: send straight away, queue only what does not fit */
+	while (!channel_queued(ch) && len) {
+		ssize_t n = send_some(ch, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			break;
+		if (n <= 0) {
+			ch->broken = 1;
+			return -1;
+		}
+		p += n;
+		len -= n;
+	}
+	if (!len)
+		return 0;
 	if (ch->q_len + len > ch->q_cap) {
 		size_t cap = ch->q_cap ? ch->q_cap : 1 << 16;
-		uint8_t *p;
+		uint8_t *q;
 
 		/* reclaim what was sent before growing */
 		if (ch->q_off) {
@@ -84,16 +107,18 @@ int channel_queue(struct channel *ch, const void *data, size_t len)
 		while (cap < ch->q_len + len)
 			cap *= 2;
 		if (cap > ch->q_cap) {
-			p = realloc(ch->q, cap);
-			if (!p)
+			q = realloc(ch->q, cap);
+			if (!q) {
+				ch->broken = 1;	/* a frame cut short: the stream is lost */
 				return -1;
-			ch->q = p;
+			}
+			ch->q = q;
 			ch->q_cap = cap;
 		}
 	}
-	memcpy(ch->q + ch->q_len, data, len);
+	memcpy(ch->q + ch->q_len, p, len);
 	ch->q_len += len;
-	return channel_flush(ch);
+	return 0;
 }
 
 int channel_fill(struct channel *ch)
