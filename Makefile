@@ -20,8 +20,11 @@ HOST_HDR  := $(wildcard host/*.h) proto/proto.h proto/proto.def kmod/provium_uap
 AGENT_SRC := $(wildcard agent/*.c) proto/proto.c
 AGENT_HDR := agent/agent.h proto/proto.h proto/proto.def kmod/provium_uapi.h kmod/provium_desc.h
 UNIT_SRC  := $(wildcard tests/unit/*.c)
-# the pure parts of the host the unit tests link against
-UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c
+# the pure parts of the host the unit tests link against, and the agent's kmsg reader
+UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c \
+	     agent/kmsg.c
+# tests/unit/test_kmsg.c stands in for /dev/kmsg
+UNIT_WRAP := -Wl,--wrap=read -Wl,--wrap=lseek
 
 .PHONY: all deps demo check unit e2e selftests bench clean module sample
 
@@ -59,9 +62,10 @@ $(SAMPLE_DIR)/provium_sample.ko: $(wildcard $(SAMPLE_DIR)/*.c) $(SAMPLE_DIR)/pro
 $(BUILD)/lua/provium/nr.lua: tools/gen-tables.sh
 	tools/gen-tables.sh $(KDIR) $(BUILD)/lua/provium
 
-$(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) tests/unit/unit.h
+$(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) agent/agent.h tests/unit/unit.h
 	@mkdir -p $(BUILD)
-	$(CC) -O1 -g $(WARN) -std=gnu11 -D_GNU_SOURCE $(SAN) $(LUA_CFLAGS) -o $@ $(UNIT_SRC) $(UNIT_LIB)
+	$(CC) -O1 -g $(WARN) -std=gnu11 -D_GNU_SOURCE $(SAN) $(LUA_CFLAGS) -o $@ $(UNIT_SRC) $(UNIT_LIB) \
+		$(UNIT_WRAP)
 
 unit: $(BUILD)/unit
 	$(BUILD)/unit

@@ -11,10 +11,11 @@
 #include "unit.h"
 
 extern const struct unit_suite unit_pack, unit_proto, unit_cpio, unit_call,
-                               unit_desc, unit_kernel;
+                               unit_desc, unit_kernel, unit_kmsg;
 
 static const struct unit_suite *const suites[] = {
   &unit_pack, &unit_proto, &unit_cpio, &unit_call, &unit_desc, &unit_kernel,
+  &unit_kmsg,
 };
 
 #define MAXLINES  16
