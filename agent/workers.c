@@ -225,9 +225,17 @@ static int wait_process(pid_t pid)
 {
 	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
 	struct pollfd p = { pidfd, POLLIN, 0 };
-	int status = 0;
+	uint64_t end = now_ns() + 2000000000ull;
+	int status = 0, rc = -1;
 
-	if (pidfd < 0 || poll(&p, 1, 2000) <= 0)
+	while (pidfd >= 0) {
+		uint64_t now = now_ns();
+
+		rc = poll(&p, 1, now < end ? (int)((end - now) / 1000000) : 0);
+		if (rc >= 0 || errno != EINTR)
+			break;
+	}
+	if (rc <= 0)
 		kill(pid, SIGKILL);
 	if (pidfd >= 0)
 		close(pidfd);
@@ -386,7 +394,11 @@ void workers_handle(struct channel *ch, const struct pollfd *pfd, int n)
 		/* read first: replies sent before it went away still count */
 		if ((pfd[i].revents & (POLLIN | POLLHUP | POLLERR)) &&
 		    relay(ch, w, err, sizeof(err)) < 0) {
-			reap(ch, w, err[0] ? err : NULL, -1);
+			char why[320];
+
+			snprintf(why, sizeof(why), "worker %u sent a malformed frame: %s",
+				 w->id, err);
+			reap(ch, w, err[0] ? why : NULL, -1);
 			continue;
 		}
 		if ((pfd[i].revents & POLLOUT) && channel_flush(&w->link))
