@@ -21,10 +21,13 @@ AGENT_SRC := $(wildcard agent/*.c) proto/proto.c
 AGENT_HDR := agent/agent.h proto/proto.h proto/proto.def kmod/provium_uapi.h kmod/provium_desc.h
 UNIT_SRC  := $(wildcard tests/unit/*.c)
 # the parts of the host the unit tests link against: everything but the
-# Lua bindings, the commands and main (client.c needs vm.c and what it uses)
+# Lua bindings, the commands and main (client.c needs vm.c and what it uses),
+# and the agent's kmsg reader
 UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c \
 	host/client.c host/vm.c host/accel.c host/qmp.c host/initramfs.c \
-	host/test_results.c host/test_select.c host/report.c
+	host/test_results.c host/test_select.c host/report.c agent/kmsg.c
+# tests/unit/test_kmsg.c stands in for /dev/kmsg
+UNIT_WRAP := -Wl,--wrap=read -Wl,--wrap=lseek
 
 .PHONY: all deps demo check unit e2e selftests bench clean module sample
 
@@ -62,9 +65,10 @@ $(SAMPLE_DIR)/provium_sample.ko: $(wildcard $(SAMPLE_DIR)/*.c) $(SAMPLE_DIR)/pro
 $(BUILD)/lua/provium/nr.lua: tools/gen-tables.sh
 	tools/gen-tables.sh $(KDIR) $(BUILD)/lua/provium
 
-$(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) tests/unit/unit.h
+$(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) agent/agent.h tests/unit/unit.h
 	@mkdir -p $(BUILD)
-	$(CC) -O1 -g $(WARN) -std=gnu11 -D_GNU_SOURCE $(SAN) $(LUA_CFLAGS) -o $@ $(UNIT_SRC) $(UNIT_LIB)
+	$(CC) -O1 -g $(WARN) -std=gnu11 -D_GNU_SOURCE $(SAN) $(LUA_CFLAGS) -o $@ $(UNIT_SRC) $(UNIT_LIB) \
+		$(UNIT_WRAP)
 
 unit: $(BUILD)/unit
 	$(BUILD)/unit

@@ -12,15 +12,20 @@
 
 #include "../proto/proto.h"
 
-/* channel.c: framing over the port */
+/* channel.c: framing over the port (or a worker's socket) */
 struct channel {
 	int fd;
+	int is_socket;		/* send with MSG_NOSIGNAL */
+	int broken;		/* a send failed: the peer is gone */
 	uint8_t *in;		/* bytes received, not yet consumed */
 	size_t in_len, in_cap;
 	struct proto_buf out;	/* the reply being built */
+	uint8_t *q;		/* queued frames, not yet sent (non-blocking fds) */
+	size_t q_off, q_len, q_cap;
 };
 
 int channel_open(struct channel *ch, int fd);
+void channel_close(struct channel *ch);
 /* Read what is available; 0 = ok, -1 = channel closed or failed. */
 int channel_fill(struct channel *ch);
 /* Next complete frame, if any: 1 = got one, 0 = need more, -1 = malformed. */
@@ -30,6 +35,16 @@ int channel_send(struct channel *ch, struct proto_buf *b);
 void channel_reply_error(struct channel *ch, const struct proto_msg *req,
 			 int err, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/*
+ * For a non-blocking fd: queue @len bytes and send what the peer takes now;
+ * channel_flush sends more when it is writable. -1 = the peer is gone.
+ */
+int channel_queue(struct channel *ch, const void *data, size_t len);
+int channel_flush(struct channel *ch);
+static inline int channel_queued(const struct channel *ch)
+{
+	return ch->q_len > ch->q_off;
+}
 
 /* guest.c: PID 1 duties and discovery */
 void guest_mount_basics(void);
@@ -54,9 +69,16 @@ void op_job_kill(struct channel *ch, const struct proto_msg *m);
 /* ops_call.c: per serving thread */
 void call_init(void);
 void call_fini(void);
-/* this thread's request timer: SIGALRM interrupts a blocked syscall */
+/* this thread's request timer: AGENT_SIGNAL interrupts a blocked syscall */
 void arm_timeout(uint32_t ms);
 int call_module_available(void);
+
+/* signals.c: what the agent needs of signals, put back after each test's change */
+#define AGENT_SIGNAL		63	/* SIGRTMAX - 1: call timers, stopping threads */
+#define AGENT_TIMER_COOKIE	0x70726f76	/* sigev_value of every call timer */
+void signals_assert(void);
+void signals_after_call(uint64_t nr);
+void signals_for_child(void);
 
 /* serve.c: the request loop, shared by the agent and its workers */
 void serve(struct channel *ch, int sigfd, int eventfd);
@@ -75,7 +97,7 @@ void op_worker_kill(struct channel *ch, const struct proto_msg *m);
 int workers_forward(struct channel *ch, const struct proto_msg *m);
 int workers_poll_fds(struct pollfd *pfd, int max);
 void workers_handle(struct channel *ch, const struct pollfd *pfd, int n);
-void workers_reaped(struct channel *ch, pid_t pid);
+void workers_reaped(struct channel *ch, pid_t pid, int status);
 void workers_close_all(void);
 extern __thread int in_worker;
 
@@ -83,8 +105,11 @@ extern __thread int in_worker;
 void exec_init(void);
 int exec_poll_fds(struct pollfd *pfd, int max);	/* add pipe fds */
 void exec_handle(struct channel *ch, const struct pollfd *pfd, int n);
-void exec_reap(struct channel *ch);		/* after SIGCHLD */
+/* reap every exited child of this thread (PID 1: orphans too, workers) */
+void exec_reap(struct channel *ch);
 int exec_exited(pid_t pid, int status);
+/* a process a call left running (a successful execve): reaped when it exits */
+void exec_adopt(pid_t pid);
 int exec_next_deadline_ms(void);		/* -1 = none */
 void exec_check_deadlines(struct channel *ch);
 void exec_kill_all(void);
@@ -92,11 +117,14 @@ void exec_kill_all(void);
 /* the user-space executor, also used when the module refuses a call */
 struct provium_call;
 void user_execute(struct provium_call *c);
-void user_execute_in_child(struct provium_call *c);
+/* 0, or ETIMEDOUT: the child outlived @timeout_ms (0 = none) and was killed */
+int user_execute_in_child(struct provium_call *c, uint32_t timeout_ms);
 
 uint64_t now_ns(void);
+/* kmsg record text of the largest size the kernel formats (CONSOLE_EXT_LOG_MAX) */
+#define KMSG_RECORD_MAX	8192
 #include <signal.h>
-extern __thread volatile sig_atomic_t call_timed_out;	/* set by SIGALRM */
+extern __thread volatile sig_atomic_t call_timed_out;	/* set by the call timer */
 void agent_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -62,8 +62,8 @@ static void send_event(struct channel *ch, const char *kind, const char *text, s
 
 void events_drain(struct channel *ch)
 {
-	static char rec[8192];
-	char text[8192];
+	static char rec[KMSG_RECORD_MAX + 1];
+	char text[KMSG_RECORD_MAX];
 	const char *kind = NULL;
 	size_t used = 0;
 	int lines = 0;

@@ -6,7 +6,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -116,52 +119,95 @@ void user_execute(struct provium_call *c)
 	}
 }
 
+/* Kill a throw-away child and whatever it started (its process group). */
+static void kill_child(pid_t pid)
+{
+	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	struct pollfd p = { pidfd, POLLIN, 0 };
+
+	kill(-pid, SIGKILL);
+	kill(pid, SIGKILL);
+	/* SIGKILL ends even a frozen or vfork-waiting task; D state may linger */
+	if (pidfd >= 0 && poll(&p, 1, 1000) == 1)
+		waitpid(pid, NULL, __WALL | __WNOTHREAD);
+	else
+		exec_adopt(pid);	/* reaped by the loop when it finally goes */
+	if (pidfd >= 0)
+		close(pidfd);
+}
+
 /*
  * Calls that need the real register frame (fork, execve, exit, ...) run in
  * a throw-away child so they cannot replace or end the agent. The result
  * comes back through a close-on-exec pipe: no bytes means the call did not
- * return (a successful execve, or exit), which is reported as 0.
+ * return (a successful execve, or exit), which is reported as 0. The child
+ * leads its own process group, so a child that outlives @timeout_ms is
+ * killed with everything it started.
  */
-void user_execute_in_child(struct provium_call *c)
+int user_execute_in_child(struct provium_call *c, uint32_t timeout_ms)
 {
+	uint64_t t0 = now_ns(), deadline = timeout_ms ? t0 + (uint64_t)timeout_ms * 1000000 : 0;
 	int fds[2];
 	pid_t pid;
 	int64_t ret = 0;
 	ssize_t got;
-	uint64_t t0 = now_ns();
 
 	c->executor = PROVIUM_EXEC_USER;
 	c->status = PROVIUM_STATUS_DONE;
 	if (pipe2(fds, O_CLOEXEC)) {
 		c->ret = c->kernel_ret = -errno;
-		return;
+		return 0;
 	}
 	pid = fork();
 	if (pid < 0) {
 		c->ret = c->kernel_ret = -errno;
 		close(fds[0]);
 		close(fds[1]);
-		return;
+		return 0;
 	}
 	if (pid == 0) {
 		close(fds[0]);
+		setpgid(0, 0);
+		signals_for_child();
 		user_execute(c);
 		if (write(fds[1], &c->kernel_ret, sizeof(c->kernel_ret)) < 0)
 			_exit(1);
 		_exit(0);
 	}
+	setpgid(pid, pid);	/* as the child does: whichever runs first */
 	close(fds[1]);
-	while ((got = read(fds[0], &ret, sizeof(ret))) < 0 && errno == EINTR)
-		;
+	for (;;) {
+		struct pollfd p = { fds[0], POLLIN, 0 };
+		uint64_t now = now_ns();
+		int wait_ms = -1, rc;
+
+		if (deadline)
+			wait_ms = now >= deadline ? 0 : (int)((deadline - now + 999999) / 1000000);
+		rc = poll(&p, 1, wait_ms);
+		if (rc > 0) {
+			/* the result, or EOF: the child exited or exec'd */
+			while ((got = read(fds[0], &ret, sizeof(ret))) < 0 && errno == EINTR)
+				;
+			break;
+		}
+		if (rc == 0 && wait_ms == 0) {
+			close(fds[0]);
+			kill_child(pid);
+			c->time_ns = now_ns() - t0;
+			return ETIMEDOUT;
+		}
+	}
 	close(fds[0]);
 	/*
-	 * Reap it here: workers have no SIGCHLD handling. Only a successful
-	 * execve leaves it running (the new program); PID 1 reaps that later.
+	 * Reap it here. Only a successful execve leaves it running (the new
+	 * program): this thread's loop reaps that one when it exits.
 	 */
 	if (got == sizeof(ret) || !(c->nr == 59 || c->nr == 322))
-		waitpid(pid, NULL, __WNOTHREAD);
+		waitpid(pid, NULL, __WALL | __WNOTHREAD);
+	else
+		exec_adopt(pid);
 	c->kernel_ret = ret;
 	c->ret = provium_user_ret(ret);
 	c->time_ns = now_ns() - t0;
-	/* the child is reaped by the SIGCHLD handling of the main loop */
+	return 0;
 }

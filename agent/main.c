@@ -28,25 +28,14 @@ void agent_log(const char *fmt, ...)
 	va_end(ap);
 }
 
-__thread volatile sig_atomic_t call_timed_out;
-
-static void on_alarm(int sig)
-{
-	(void)sig;	/* interrupts a call that ran past its timeout */
-	call_timed_out = 1;
-}
-
+/* SIGCHLD wakes the loop to reap PID 1's orphans (see signals.c) */
 static int setup_signals(void)
 {
-	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART */
 	sigset_t set;
 
-	sigaction(SIGALRM, &sa, NULL);
-	sigaction(SIGUSR2, &sa, NULL);	/* wakes a worker thread being stopped */
-	signal(SIGPIPE, SIG_IGN);
+	signals_assert();
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
-	sigprocmask(SIG_BLOCK, &set, NULL);
 	return signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
 }
 

@@ -27,7 +27,7 @@ static __thread int have_timer;
 /* (Re)open this thread's devices; a forked worker must not share offsets. */
 void call_init(void)
 {
-	struct sigevent sev = { .sigev_notify = SIGEV_THREAD_ID, .sigev_signo = SIGALRM };
+	struct sigevent sev = { .sigev_notify = SIGEV_THREAD_ID, .sigev_signo = AGENT_SIGNAL };
 
 	if (provium_fd >= 0)
 		close(provium_fd);
@@ -37,6 +37,7 @@ void call_init(void)
 	kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	/* the timeout signal goes to the thread whose call it interrupts */
 	sev._sigev_un._tid = (pid_t)syscall(SYS_gettid);
+	sev.sigev_value.sival_int = AGENT_TIMER_COOKIE;
 	if (have_timer)
 		timer_delete(call_timer);
 	have_timer = timer_create(CLOCK_MONOTONIC, &sev, &call_timer) == 0;
@@ -65,7 +66,7 @@ int call_module_available(void)
 /* Append the text of every /dev/kmsg record since the last seek. */
 static void collect_log(struct proto_buf *b)
 {
-	static __thread char rec[8192];	/* thread workers log calls concurrently */
+	static __thread char rec[KMSG_RECORD_MAX + 1];	/* thread workers log concurrently */
 	char text[16384];
 	size_t used = 0, len;
 	const char *msg;
@@ -131,42 +132,52 @@ void op_call(struct channel *ch, const struct proto_msg *m)
 
 	if (kmsg_fd >= 0)
 		lseek(kmsg_fd, 0, SEEK_END);
-	if (timeout_ms)
-		arm_timeout(timeout_ms);
 	c->status = PROVIUM_STATUS_REFUSED;
 	if (provium_fd >= 0 && executor != PROVIUM_EXEC_USER) {
-		if (ioctl(provium_fd, PROVIUM_IOC_CALL, c)) {
-			err = errno;
-			/*
-			 * A caller that gave up CAP_SYS_ADMIN (a worker after setuid)
-			 * may not use the module: the user-space executor serves it.
-			 */
-			if (err == EPERM && executor != PROVIUM_EXEC_MODULE)
-				goto user;
-			if (timeout_ms)
-				arm_timeout(0);
+		if (timeout_ms)
+			arm_timeout(timeout_ms);
+		err = ioctl(provium_fd, PROVIUM_IOC_CALL, c) ? errno : 0;
+		if (timeout_ms)
+			arm_timeout(0);
+		signals_after_call(c->nr);
+		/*
+		 * A caller that gave up CAP_SYS_ADMIN (a worker after setuid) may
+		 * not use the module: the user-space executor serves it.
+		 */
+		if (err && !(err == EPERM && executor != PROVIUM_EXEC_MODULE)) {
 			channel_reply_error(ch, m, err, "provium.ko rejected the call "
 					    "description: %s", strerror(err));
 			return;
 		}
+		if (err)
+			c->status = PROVIUM_STATUS_REFUSED;
 	}
 	if (c->status == PROVIUM_STATUS_REFUSED) {
-user:
 		err = -provium_desc_check(c);
 		if (err) {
-			if (timeout_ms)
-				arm_timeout(0);
 			channel_reply_error(ch, m, err, "invalid call description: %s",
 					    strerror(err));
 			return;
 		}
-		if (provium_call_needs_frame(c->nr))
-			user_execute_in_child(c);
-		else
+		if (provium_call_needs_frame(c->nr)) {
+			/* its own deadline: the child is killed, not interrupted */
+			if (user_execute_in_child(c, timeout_ms) == ETIMEDOUT) {
+				channel_reply_error(ch, m, ETIMEDOUT, "system call %llu ran in a "
+						    "throw-away child (it needs its own process) "
+						    "that was still running at the call's timeout "
+						    "of %u ms: killed it and what it started",
+						    (unsigned long long)c->nr, timeout_ms);
+				return;
+			}
+		} else {
+			if (timeout_ms)
+				arm_timeout(timeout_ms);
 			user_execute(c);
+			if (timeout_ms)
+				arm_timeout(0);
+			signals_after_call(c->nr);
+		}
 	}
-	if (timeout_ms)
-		arm_timeout(0);
 
 	proto_begin(&ch->out, PROTO_MSG_CALL, m->hdr.id, 0);
 	proto_put(&ch->out, PROTO_A_RESULT, c, sizeof(*c));

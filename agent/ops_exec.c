@@ -40,6 +40,7 @@ struct exec_child {
 	int exited, status;
 	uint64_t deadline_ns;	/* EXEC timeout, 0 = none */
 	int timed_out;
+	int adopted;		/* left running by a call: reaped, never reported */
 };
 
 static __thread struct exec_child *children;
@@ -199,6 +200,20 @@ out:
 	return c;
 }
 
+void exec_adopt(pid_t pid)
+{
+	struct exec_child *c = calloc(1, sizeof(*c));
+
+	if (!c)
+		return;		/* the loop's waitpid sweep still reaps it */
+	c->pid = pid;
+	c->pidfd = syscall(SYS_pidfd_open, pid, 0);
+	c->in_fd = c->out_fd = c->err_fd = -1;
+	c->adopted = 1;
+	c->next = children;
+	children = c;
+}
+
 void op_exec(struct channel *ch, const struct proto_msg *m)
 {
 	uint32_t timeout_ms = proto_u32(m, PROTO_A_TIMEOUT_MS, 0);
@@ -263,7 +278,9 @@ static void finish_ready(struct channel *ch)
 		struct exec_child *c = *pp;
 		int done = c->exited && c->out_fd < 0 && c->err_fd < 0;
 
-		if (done && !c->job_id) {
+		if (done && c->adopted) {
+			/* nobody to tell */
+		} else if (done && !c->job_id) {
 			reply_result(ch, c, PROTO_MSG_EXEC, c->id);
 		} else if (done && c->waiter) {
 			reply_result(ch, c, PROTO_MSG_JOB_WAIT, c->waiter);
@@ -394,7 +411,7 @@ void exec_handle(struct channel *ch, const struct pollfd *pfd, int n)
 			else if (pfd[i].fd == c->err_fd)
 				drain(&c->err_fd, &c->err);
 			else if (pfd[i].fd == c->pidfd &&
-				 waitpid(c->pid, &status, WNOHANG | __WNOTHREAD) == c->pid)
+				 waitpid(c->pid, &status, WNOHANG | __WALL | __WNOTHREAD) == c->pid)
 				exec_exited(c->pid, status);
 			else
 				continue;
@@ -404,15 +421,19 @@ void exec_handle(struct channel *ch, const struct pollfd *pfd, int n)
 	finish_ready(ch);
 }
 
-/* PID 1 also inherits orphans: reap them, and any child of ours with them. */
+/*
+ * Reap every child of this thread that has exited: commands, processes
+ * calls left behind (any exit signal), worker processes, and for PID 1 the
+ * orphans it inherits. Nothing stays a zombie until someone asks.
+ */
 void exec_reap(struct channel *ch)
 {
 	int status;
 	pid_t pid;
 
-	while ((pid = waitpid(-1, &status, WNOHANG | __WNOTHREAD)) > 0)
-		if (!exec_exited(pid, status))
-			workers_reaped(ch, pid);
+	while ((pid = waitpid(-1, &status, WNOHANG | __WALL | __WNOTHREAD)) > 0)
+		if (!exec_exited(pid, status) && !in_worker)
+			workers_reaped(ch, pid, status);
 	finish_ready(ch);
 }
 
@@ -460,7 +481,8 @@ void exec_kill_all(void)
 		if (!c->exited) {
 			kill(-c->pid, SIGKILL);
 			kill(c->pid, SIGKILL);
-			waitpid(c->pid, NULL, __WNOTHREAD);
+			while (waitpid(c->pid, NULL, __WALL | __WNOTHREAD) < 0 && errno == EINTR)
+				;
 			c->exited = 1;
 		}
 }

@@ -71,8 +71,10 @@ int dispatch_request(struct channel *ch, const struct proto_msg *m)
 }
 
 /*
- * @sigfd: SIGCHLD for PID 1's orphans and worker processes; @eventfd: the
- * kernel log watched for splats. Both -1 in workers.
+ * @sigfd: SIGCHLD, which wakes PID 1 to reap orphans and worker processes;
+ * @eventfd: the kernel log watched for splats. Both -1 in workers. Every
+ * turn reaps whatever child has exited, woken or not: a test may have
+ * unblocked SIGCHLD for a moment, and a worker has no signalfd at all.
  */
 void serve(struct channel *ch, int sigfd, int eventfd)
 {
@@ -101,12 +103,12 @@ void serve(struct channel *ch, int sigfd, int eventfd)
 
 			while (read(sigfd, &si, sizeof(si)) == sizeof(si))
 				;
-			exec_reap(ch);
 		}
 		exec_handle(ch, pfd + 3, nexec);
+		exec_reap(ch);
 		if (nwork)
 			workers_handle(ch, pfd + 3 + nexec, nwork);
-		if (!(pfd[0].revents & (POLLIN | POLLHUP | POLLERR)))
+		if (!(pfd[0].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)))
 			continue;
 		if (channel_fill(ch))
 			return;
@@ -118,6 +120,9 @@ void serve(struct channel *ch, int sigfd, int eventfd)
 			if (dispatch_request(ch, &m))
 				return;
 			channel_consume(ch, &m);
+			/* a worker whose agent hung up stops before its next request */
+			if (in_worker && ch->broken)
+				return;
 		}
 		if (rc < 0) {
 			agent_log("malformed frame: %s", err);

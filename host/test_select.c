@@ -84,8 +84,8 @@ static char rerun_file[PATH_MAX];
 
 /*
  * The project a run belongs to: the directory of the provium.toml above
- * the first path given (or above the working directory), else that path's
- * own directory -- the tests' root. Resolved, so any spelling of it agrees.
+ * the first path given (or above the working directory), else the working
+ * directory. Resolved, so any spelling of it agrees.
  */
 static char *project_root(char **paths, int npaths)
 {
@@ -100,44 +100,42 @@ static char *project_root(char **paths, int npaths)
 		return start;
 	}
 	start = realpath(npaths ? paths[0] : ".", NULL);
-	if (!start)
-		return xstrdup(npaths ? paths[0] : ".");
-	if (stat(start, &st) == 0 && !S_ISDIR(st.st_mode) && (slash = strrchr(start, '/')) &&
-	    slash != start)
+	if (start && stat(start, &st) == 0 && !S_ISDIR(st.st_mode) &&
+	    (slash = strrchr(start, '/')) && slash != start)
 		*slash = '\0';
-	dir = xstrdup(start);
-	for (;;) {
+	for (dir = start; dir;) {
 		char *toml = xasprintf("%s/provium.toml", dir);
 		int found = access(toml, R_OK) == 0;
 
 		free(toml);
-		if (found) {
-			free(start);
+		if (found)
 			return dir;
-		}
 		slash = strrchr(dir, '/');
 		if (!slash || slash == dir)
 			break;
 		*slash = '\0';
 	}
-	free(dir);
-	return start;
+	free(start);
+	start = realpath(".", NULL);
+	return start ? start : xstrdup(".");
 }
+
+static char *project;	/* of this run, set when its files are selected */
 
 /* Failed files are remembered per project: runs of two projects never mix. */
 static const char *rerun_path(void)
 {
+	snprintf(rerun_file, sizeof(rerun_file), "%s/last-failed-%016llx", cache_dir(),
+		 (unsigned long long)hash_str(HASH_INIT, project ? project : "."));
 	return rerun_file;
 }
 
-static void set_rerun_path(char **paths, int npaths)
+static void set_project(char **paths, int npaths)
 {
-	char *root = project_root(paths, npaths);
-
-	snprintf(rerun_file, sizeof(rerun_file), "%s/last-failed-%016llx", cache_dir(),
-		 (unsigned long long)hash_str(HASH_INIT, root));
-	logv("failed files of project %s are recorded in %s", root, rerun_file);
-	free(root);
+	free(project);
+	project = project_root(paths, npaths);
+	if (verbose)	/* cache_dir() is settled on first use: not before it is needed */
+		logv("failed files of project %s are recorded in %s", project, rerun_path());
 }
 
 /* The path as the user sees it: relative to the working directory if below it. */
@@ -187,7 +185,7 @@ int test_select_files(const struct test_opts *o, char **paths, int npaths,
 	int p;
 
 	*empty_record = 0;
-	set_rerun_path(paths, npaths);
+	set_project(paths, npaths);
 	for (p = 0; p < npaths; p++) {
 		char *arg = xstrdup(paths[p]);
 		size_t len = strlen(arg);
