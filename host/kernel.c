@@ -217,34 +217,34 @@ void module_vermagic(const uint8_t *d, size_t len, char *out, size_t outlen)
 	out[i] = '\0';
 }
 
+/* The first line of the host's /proc/cpuinfo starting with @key, into @line. */
+static int cpuinfo_line(const char *key, char *line, size_t len)
+{
+	FILE *f = fopen("/proc/cpuinfo", "re");
+	int found = 0;
+
+	if (!f)
+		return 0;
+	while (!found && fgets(line, (int)len, f))
+		found = !strncmp(line, key, strlen(key));
+	fclose(f);
+	return found;
+}
+
 unsigned long host_tsc_khz(void)
 {
 	char line[256];
 	double mhz = 0;
-	FILE *f = fopen("/proc/cpuinfo", "re");
 
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "cpu MHz : %lf", &mhz) == 1)
-			break;
-	fclose(f);
+	if (cpuinfo_line("cpu MHz", line, sizeof(line)))
+		sscanf(line, "cpu MHz : %lf", &mhz);
 	return (unsigned long)(mhz * 1000);
 }
 
 int host_tsc_stable(void)
 {
-	char line[4096];
-	int stable = 0;
-	FILE *f = fopen("/proc/cpuinfo", "re");
+	char line[8192];
 
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (!strncmp(line, "flags", 5)) {
-			stable = strstr(line, " constant_tsc") && strstr(line, " nonstop_tsc");
-			break;
-		}
-	fclose(f);
-	return stable;
+	return cpuinfo_line("flags", line, sizeof(line)) && strstr(line, " constant_tsc") &&
+	       strstr(line, " nonstop_tsc");
 }

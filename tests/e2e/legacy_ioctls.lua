@@ -4,11 +4,9 @@ local NR, E = provium.nr, provium.errno
 local vm = provium.create()
 vm:boot()
 
-local function open(path, flags)
-  local fd = vm:syscall_buf(NR.openat, 1, path .. "\0", -100, 0, flags or 0, 0)
-  assert(fd >= 0, "openat " .. path .. ": " .. fd)
-  return fd
-end
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/../lib/?.lua;" .. package.path
+local open = require("guest").opener(vm)
 
 local TCGETS, TIOCGWINSZ, TIOCSWINSZ, FIONREAD = 0x5401, 0x5413, 0x5414, 0x541B
 local SIOCGIFCONF, SIOCGIFFLAGS = 0x8912, 0x8913

@@ -5,11 +5,9 @@ local NR, E = provium.nr, provium.errno
 local vm = provium.create()
 vm:boot()
 
-local function open(path, flags)
-  local fd = vm:syscall_buf(NR.openat, 1, path .. "\0", -100, 0, flags or 0, 0)
-  assert(fd >= 0, "openat " .. path .. ": " .. fd)
-  return fd
-end
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/../lib/?.lua;" .. package.path
+local open = require("guest").opener(vm)
 
 test("syscall_buf passes a path and returns the buffer after the call", function()
   vm:write_file("/tmp/hello.txt", "hello from the host\n")
