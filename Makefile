@@ -2,6 +2,8 @@
 #   make demo    install what is missing, build, boot the default kernel, run hello
 #   make check   install what is missing, build, run every test
 #   make bench   print boot and round-trip medians
+#   make install PREFIX=/usr/local DESTDIR=   install (make uninstall removes it)
+#   make deb     build/provium_<version>_amd64.deb
 
 KREL    ?= $(shell tools/default-kernel.sh 2>/dev/null)
 KDIR    ?= /lib/modules/$(KREL)/build
@@ -25,11 +27,16 @@ UNIT_SRC  := $(wildcard tests/unit/*.c)
 # and the agent's kmsg reader
 UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c \
 	host/client.c host/vm.c host/accel.c host/qmp.c host/initramfs.c \
-	host/test_results.c host/test_select.c host/report.c agent/kmsg.c
+	host/test_results.c host/test_select.c host/report.c agent/kmsg.c host/layout.c host/config.c
 # tests/unit/test_kmsg.c stands in for /dev/kmsg
 UNIT_WRAP := -Wl,--wrap=read -Wl,--wrap=lseek
 
-.PHONY: all deps demo check unit e2e selftests bench clean module sample
+VERSION := $(shell sed -n 's/^\#define PROVIUM_VERSION "\(.*\)"/\1/p' host/lprovium.h)
+PREFIX  ?= /usr/local
+DESTDIR ?=
+
+.PHONY: all deps demo check unit e2e selftests bench clean module sample install uninstall \
+	man deb
 
 all: $(BUILD)/provium $(BUILD)/provium-agent module sample $(BUILD)/lua/provium/nr.lua
 
@@ -92,6 +99,26 @@ checkpatch:
 	@tools/kselftest-headers.sh >/dev/null
 	perl $(KSELFTEST_DIR)/checkpatch.pl --no-tree --ignore ENOSYS,LINUX_VERSION_CODE,CONSTANT_COMPARISON -q -f \
 		$(filter-out %.mod.c,$(wildcard kmod/*.[ch] examples/sample_driver/*.[ch]))
+
+# provium(1), from docs/cli.md by lowdown
+man: $(BUILD)/provium.1
+
+$(BUILD)/provium.1: docs/cli.md tools/gen-man.sh host/lprovium.h
+	@mkdir -p $(BUILD)
+	tools/gen-man.sh docs/cli.md $(VERSION) > $@.tmp && mv $@.tmp $@
+
+# the layout is described in tools/install.sh; the manifest it writes is
+# what uninstall removes
+install: $(BUILD)/provium $(BUILD)/provium-agent $(BUILD)/lua/provium/nr.lua $(BUILD)/provium.1
+	PREFIX=$(PREFIX) DESTDIR=$(DESTDIR) tools/install.sh install
+
+uninstall:
+	PREFIX=$(PREFIX) DESTDIR=$(DESTDIR) tools/install.sh uninstall
+
+# provium_$(VERSION)_amd64.deb: make install into a staging root, a control
+# file whose Depends come from dpkg-shlibdeps and tools/deb.sh, dpkg-deb
+deb: $(BUILD)/provium $(BUILD)/provium-agent $(BUILD)/lua/provium/nr.lua $(BUILD)/provium.1
+	tools/deb.sh $(VERSION) $(KREL)
 
 demo: deps
 	$(MAKE) all

@@ -254,7 +254,7 @@ long config_parse_memory(const char *s)
  * provium.ko for a kernel build tree: built once into the cache, keyed by
  * the tree and the module's sources.
  */
-static int build_module(const char *kbuild, char *out, size_t len, struct error *e)
+int config_build_module(const char *kbuild, char *out, size_t len, struct error *e)
 {
 	static const char *const srcs[] = { "provium.c", "provium_uapi.h", "provium_desc.h" };
 	char dir[600], *cfg = xasprintf("%s/.config", kbuild);
@@ -344,7 +344,7 @@ static int profile_config(const char *name, const struct profile *p, struct vm_c
 		if (vm_config_default(&dflt, &ignored) == 0 &&
 		    !strcmp(dflt.kernel.kbuild, p->kbuild))
 			copy_str(cfg->module, sizeof(cfg->module), dflt.module);
-		else if (build_module(p->kbuild, cfg->module, sizeof(cfg->module), e))
+		else if (config_build_module(p->kbuild, cfg->module, sizeof(cfg->module), e))
 			return -1;
 	}
 	return 0;

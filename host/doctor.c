@@ -18,6 +18,8 @@
 
 #include "doctor.h"
 #include "kernel.h"
+#include "layout.h"
+#include "lprovium.h"
 #include "util.h"
 
 static int doctor_missing_needed;
@@ -118,6 +120,65 @@ static void cached_accel(char *out, size_t len)
 	free(pattern);
 }
 
+/* "path (origin)" */
+static const char *from(const char *path)
+{
+	static char buf[PATH_MAX * 4];
+
+	snprintf(buf, sizeof(buf), "%s (%s)", path, layout_origin());
+	return buf;
+}
+
+/*
+ * The program, its Lua library, agent, tables and module sources: each
+ * with where it was found. An installation is fixed by installing again, a
+ * tree by 'make'.
+ */
+static void parts_check(const struct kernel *k)
+{
+	const struct layout *l = layout();
+	char path[PATH_MAX * 2], fix[PATH_MAX + 64], detail[PATH_MAX * 3];
+	uint8_t *d;
+	size_t len;
+
+	if (l->kind == LAYOUT_INSTALLED)
+		snprintf(fix, sizeof(fix), "install provium again (apt-get install --reinstall "
+			 "provium, or 'make install' from its sources)");
+	else
+		snprintf(fix, sizeof(fix), "make -C %s", l->root);
+	snprintf(detail, sizeof(detail), "%s %s", l->exe, PROVIUM_VERSION);
+	check(1, 1, "provium", from(detail), NULL);
+	snprintf(path, sizeof(path), "%s/lua/provium/init.lua", l->home);
+	check(access(path, R_OK) == 0, 1, "Lua library", from(path), fix);
+	check(access(l->agent, R_OK) == 0, 1, "guest agent", from(l->agent), fix);
+	snprintf(path, sizeof(path), "%s/provium/nr.lua", l->tables);
+	check(access(path, R_OK) == 0, 1, "syscall tables", from(path), fix);
+	snprintf(path, sizeof(path), "%s/kmod/provium.c", l->home);
+	check(access(path, R_OK) == 0, 0, "module sources", from(path), fix);
+	snprintf(path, sizeof(path), "%s/provium.lua", l->meta);
+	check(access(path, R_OK) == 0, 0, "editor stubs", from(path), fix);
+
+	/* provium.ko: the one 'make' built for this kernel, else built at first boot */
+	if (!k)
+		return;
+	snprintf(path, sizeof(path), "%s/kmod/provium.ko", l->home);
+	d = read_whole_file(path, &len);
+	if (d) {
+		char magic[128];
+
+		module_vermagic(d, len, magic, sizeof(magic));
+		free(d);
+		if (!strcmp(magic, k->release)) {
+			snprintf(detail, sizeof(detail), "%s, built by make for %s", path, k->release);
+			check(1, 0, "helper module", detail, NULL);
+			return;
+		}
+	}
+	snprintf(detail, sizeof(detail), "built from %s/kmod against %s into %s/module-* at the "
+		 "first boot (kept there for the next ones)", l->home, k->kbuild, cache_dir());
+	check(1, 0, "helper module", detail, NULL);
+}
+
 int doctor_run(void)
 {
 	char path[PATH_MAX], detail[PATH_MAX + 512], fix[PATH_MAX + 256], version[256];
@@ -214,26 +275,8 @@ int doctor_run(void)
 		check(1, 1, "busybox", "/bin/busybox (static)", NULL);
 	free(d);
 
-	/* what 'make' builds */
-	snprintf(fix, sizeof(fix), "make -C %s", home);
-	snprintf(path, sizeof(path), "%s/build/provium-agent", home);
-	check(access(path, R_OK) == 0, 1, "guest agent", path, fix);
-	snprintf(path, sizeof(path), "%s/build/lua/provium/nr.lua", home);
-	check(access(path, R_OK) == 0, 1, "syscall tables", path, fix);
-	snprintf(path, sizeof(path), "%s/kmod/provium.ko", home);
-	d = read_whole_file(path, &len);
-	check(d != NULL, 0, "helper module", path, fix);
-	if (d && have_kernel) {
-		char magic[128];
-
-		module_vermagic(d, len, magic, sizeof(magic));
-		snprintf(detail, sizeof(detail), "%s %s the default kernel %s",
-			 magic[0] ? magic : "(none)",
-			 !strcmp(magic, k.release) ? "matches" : "does not match", k.release);
-		snprintf(fix, sizeof(fix), "make -C %s -B module", home);
-		check(!strcmp(magic, k.release), 0, "module vermagic", detail, fix);
-	}
-	free(d);
+	/* provium's own parts, and where they came from */
+	parts_check(have_kernel ? &k : NULL);
 
 	/* needed to build the agent, and the kselftest harness */
 	check(access("/usr/lib/x86_64-linux-gnu/libnl-genl-3.a", R_OK) == 0 &&
@@ -241,7 +284,8 @@ int doctor_run(void)
 	      "libnl static libraries", "/usr/lib/x86_64-linux-gnu/libnl-genl-3.a",
 	      "apt-get install libnl-genl-3-dev");
 	snprintf(path, sizeof(path), "%s/kselftest/kselftest_harness.h", cache_dir());
-	snprintf(fix, sizeof(fix), "make -C %s selftests", home);
+	snprintf(fix, sizeof(fix), "make -C %s selftests", layout()->kind == LAYOUT_INSTALLED ?
+		 "<a provium source tree>" : home);
 	check(access(path, R_OK) == 0, 0, "kselftest headers", path, fix);
 
 	if (doctor_missing_needed)

@@ -16,6 +16,7 @@
 
 #include "config.h"
 #include "fixture.h"
+#include "layout.h"
 
 struct fixture {
 	char snapshot[600];	/* the migration stream */
@@ -79,9 +80,7 @@ static int fixture_open(struct fixture *f, const char *path, struct error *e)
 	h = hash_fixture_dir(h, path);
 	if (config_find(toml, sizeof(toml)) == 0)
 		h = hash_contents(h, toml);
-	p = xasprintf("%s/build/provium-agent", home);
-	h = hash_file_meta(h, p);
-	free(p);
+	h = hash_file_meta(h, layout()->agent);
 	p = xasprintf("%s/kmod/provium.ko", home);
 	h = hash_file_meta(h, p);
 	free(p);

@@ -14,6 +14,7 @@
 
 #include "cpio.h"
 #include "initramfs.h"
+#include "layout.h"
 
 #define LAYOUT_VERSION	5	/* bump when the image's layout changes */
 
@@ -280,13 +281,14 @@ static void prune_old_images(const char *keep)
 int initramfs_prepare(const struct kernel *k, const char *module, char *out,
 		      size_t outlen, struct error *e)
 {
-	char *agent = xasprintf("%s/build/provium-agent", provium_home());
+	char *agent = xstrdup(layout()->agent);
 	uint64_t h = HASH_INIT;
 	int version = LAYOUT_VERSION;
 	int rc = 0;
 
 	if (access(agent, R_OK)) {
-		errorf(e, "no guest agent at %s: run 'make'", agent);
+		errorf(e, "no guest agent at %s (%s): %s", agent, layout_origin(),
+		       layout()->kind == LAYOUT_INSTALLED ? "reinstall provium" : "run 'make'");
 		free(agent);
 		return -1;
 	}

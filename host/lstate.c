@@ -3,6 +3,7 @@
  * tracebacks on error, and a clean stop on Ctrl-C (the error unwinds the
  * script and closing the state tears every VM down).
  */
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 
 #include "lprovium.h"
 #include "config.h"
+#include "layout.h"
 #include "lstate.h"
 #include "util.h"
 
@@ -46,24 +48,30 @@ void lstate_catch_signals(lua_State *L)
 lua_State *lstate_new(void)
 {
 	lua_State *L = luaL_newstate();
-	const char *home = provium_home();
+	const char *tables = layout()->tables;
+	char lua_dir[PATH_MAX + 8];
 
+	snprintf(lua_dir, sizeof(lua_dir), "%s/lua", provium_home());
 	luaL_openlibs(L);
 	luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
 	lua_pushcfunction(L, luaopen_provium_core);
 	lua_setfield(L, -2, "provium.core");
 	lua_pop(L, 1);
 	lua_getglobal(L, "package");
-	lua_pushfstring(L, "%s/lua/?.lua;%s/lua/?/init.lua;%s/build/lua/?.lua;./?.lua",
-			home, home, home);
+	/* the generated tables: build/lua in a tree, beside the library once installed */
+	if (strcmp(tables, lua_dir))
+		lua_pushfstring(L, "%s/?.lua;%s/?/init.lua;%s/?.lua;./?.lua", lua_dir, lua_dir,
+				tables);
+	else
+		lua_pushfstring(L, "%s/?.lua;%s/?/init.lua;./?.lua", lua_dir, lua_dir);
 	lua_setfield(L, -2, "path");
 	lua_pop(L, 1);
 	/* provium and the test framework are globals in every script */
 	lua_getglobal(L, "require");
 	lua_pushstring(L, "provium");
 	if (lua_pcall(L, 1, 1, 0)) {
-		fprintf(stderr, "provium: cannot load the Lua library from %s/lua: %s\n", home,
-			lua_tostring(L, -1));
+		fprintf(stderr, "provium: cannot load the Lua library from %s (%s): %s\n", lua_dir,
+			layout_origin(), lua_tostring(L, -1));
 		lua_close(L);
 		return NULL;
 	}

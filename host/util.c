@@ -220,33 +220,6 @@ const char *cache_dir(void)
 	return dir;
 }
 
-const char *provium_home(void)
-{
-	static char home[PATH_MAX];
-	const char *env = getenv("PROVIUM_HOME");
-	ssize_t n;
-	char *slash;
-
-	if (home[0])
-		return home;
-	if (env && *env) {
-		snprintf(home, sizeof(home), "%s", env);
-		return home;
-	}
-	/* <home>/build/provium */
-	n = readlink("/proc/self/exe", home, sizeof(home) - 1);
-	if (n <= 0) {
-		snprintf(home, sizeof(home), ".");
-		return home;
-	}
-	home[n] = '\0';
-	for (int i = 0; i < 2 && (slash = strrchr(home, '/')); i++)
-		*slash = '\0';
-	if (!home[0])
-		snprintf(home, sizeof(home), "/");
-	return home;
-}
-
 uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
 {
 	const uint8_t *b = p;

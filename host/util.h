@@ -50,7 +50,7 @@ int rm_rf(const char *path);
 
 /* Cache directory ($PROVIUM_CACHE, $XDG_CACHE_HOME/provium, ~/.cache/provium). */
 const char *cache_dir(void);
-/* Repository/install root holding lua/, build/ and kmod/. */
+/* Where lua/, kmod/ and examples/ are (layout.c: a source tree or an install). */
 const char *provium_home(void);
 
 /* FNV-1a 64, enough to key caches. */

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "initramfs.h"
 #include "vm.h"
 
@@ -37,17 +38,18 @@ int vm_config_default(struct vm_config *cfg, struct error *e)
 	cfg->memory_mb = 512;
 	cfg->cpus = 1;
 	cfg->boot_timeout_ms = 30000;
+	/* kmod/provium.ko if 'make' built it for this kernel, else built from the sources */
 	snprintf(path, sizeof(path), "%s/kmod/provium.ko", provium_home());
 	ko = read_whole_file(path, &len);
-	if (!ko)
-		return errorf(e, "no %s: run 'make' to build the module", path);
-	module_vermagic(ko, len, magic, sizeof(magic));
+	magic[0] = '\0';
+	if (ko)
+		module_vermagic(ko, len, magic, sizeof(magic));
 	free(ko);
-	if (strcmp(magic, cfg->kernel.release))
-		return errorf(e, "%s was built for '%s', the default kernel is '%s': run 'make'",
-			      path, magic, cfg->kernel.release);
-	snprintf(cfg->module, sizeof(cfg->module), "%s", path);
-	return 0;
+	if (ko && !strcmp(magic, cfg->kernel.release)) {
+		snprintf(cfg->module, sizeof(cfg->module), "%s", path);
+		return 0;
+	}
+	return config_build_module(cfg->kernel.kbuild, cfg->module, sizeof(cfg->module), e);
 }
 
 static int listen_unix(const char *path, struct error *e)

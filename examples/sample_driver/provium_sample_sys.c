@@ -26,7 +26,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
-#include "../../kmod/provium_ext.h"
+#include "provium_ext.h"	/* kmod/, see Kbuild */
 #include "provium_sample.h"
 
 struct ksample_token {

@@ -12,11 +12,11 @@
 
 extern const struct unit_suite unit_pack, unit_proto, unit_cpio, unit_call,
                                unit_desc, unit_kernel, unit_client, unit_results,
-                               unit_report, unit_select, unit_kmsg;
+                               unit_report, unit_select, unit_kmsg, unit_layout;
 
 static const struct unit_suite *const suites[] = {
   &unit_pack, &unit_proto, &unit_cpio, &unit_call, &unit_desc, &unit_kernel,
-  &unit_client, &unit_results, &unit_report, &unit_select, &unit_kmsg,
+  &unit_client, &unit_results, &unit_report, &unit_select, &unit_kmsg, &unit_layout,
 };
 
 #define MAXLINES  16
