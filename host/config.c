@@ -256,14 +256,15 @@ long config_parse_memory(const char *s)
  */
 int config_build_module(const char *kbuild, char *out, size_t len, struct error *e)
 {
-	static const char *const srcs[] = { "provium.c", "provium_uapi.h", "provium_desc.h" };
+	static const char *const srcs[] = { "provium.c", "provium_uapi.h", "provium_desc.h",
+					    "provium_ext.h" };
 	char dir[600], *cfg = xasprintf("%s/.config", kbuild);
 	uint64_t h = hash_file_meta(hash_file_meta(HASH_INIT, kbuild), cfg);
 	size_t i;
 	int rc;
 
 	free(cfg);
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < sizeof(srcs) / sizeof(srcs[0]); i++) {
 		char *src = xasprintf("%s/kmod/%s", provium_home(), srcs[i]);
 
 		h = hash_file_meta(h, src);
@@ -274,7 +275,7 @@ int config_build_module(const char *kbuild, char *out, size_t len, struct error 
 	if (access(out, R_OK) == 0)
 		return 0;
 	mkdir_p(dir, 0755);
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < sizeof(srcs) / sizeof(srcs[0]); i++) {
 		char *src = xasprintf("%s/kmod/%s", provium_home(), srcs[i]);
 		char *dst = xasprintf("%s/%s", dir, srcs[i]);
 		size_t n;
