@@ -1,5 +1,5 @@
 /*
- * main.c - the provium command: run, test, doctor, version.
+ * main.c - the provium command: run, test, shell, init, junit-merge, doctor, version.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -10,6 +10,8 @@
 #include <lualib.h>
 
 #include "doctor.h"
+#include "init.h"
+#include "junit_merge.h"
 #include "lprovium.h"
 #include "runner.h"
 #include "shell.h"
@@ -21,6 +23,8 @@ static void usage(FILE *f)
 	      "  run <script.lua> [args]   run one script, print what it prints\n"
 	      "  test [options] <paths>    run test files (see 'provium test -h')\n"
 	      "  shell [profile]           boot a VM and open an interactive shell on it\n"
+	      "  init                      write a starter provium.toml and tests/example.lua here\n"
+	      "  junit-merge OUT IN...     merge JUnit files (the shards of a CI matrix) into OUT\n"
 	      "  doctor                    check QEMU, KVM, kernel, headers and the build;\n"
 	      "                            print the command that fixes what is missing\n"
 	      "  version                   print the version\n", f);
@@ -56,6 +60,10 @@ int main(int argc, char **argv)
 		return runner_run_script(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "test"))
 		return runner_test(argc - i - 1, argv + i + 1);
+	if (!strcmp(argv[i], "init"))
+		return init_run(argc - i - 1, argv + i + 1);
+	if (!strcmp(argv[i], "junit-merge"))
+		return junit_merge_run(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "shell"))
 		return shell_run(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "doctor")) {

@@ -16,6 +16,7 @@
 
 #include "config.h"
 #include "lstate.h"
+#include "progress.h"
 #include "report.h"
 #include "runner.h"
 #include "test_child.h"
@@ -168,6 +169,10 @@ static int parse_opts(int argc, char **argv, struct test_opts *o, char ***paths,
 			o->tap = 1;
 		} else if (!strcmp(a, "--json")) {
 			o->json = 1;
+		} else if (!strcmp(a, "--list")) {
+			o->list = 1;
+		} else if (!strcmp(a, "--no-progress")) {
+			o->no_progress = 1;
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			return 1;
 		} else if (!strcmp(a, "--")) {
@@ -207,6 +212,8 @@ static void test_usage(FILE *f)
 	      "  --tap              TAP 13 (kselftest dialect) on stdout instead of text\n"
 	      "  --json             one JSON document on stdout instead of text\n"
 	      "  --junit FILE       also write JUnit XML to FILE\n"
+	      "  --list             print the files that would run (after -f, --shard), run none\n"
+	      "  --no-progress      no live status line, even on a terminal\n"
 	      "exit status: 0 all passed, 1 failures, 2 usage or environment error\n", f);
 }
 
@@ -261,6 +268,7 @@ static void file_done(struct test_run *r, struct test_file *t, const struct test
 	r->skipped += t->skipped;
 	if (t->failed)
 		(*failed_files)++;
+	progress_clear();
 	if (o->tap)
 		report_tap(stdout, t);
 	else if (!o->json)
@@ -304,6 +312,11 @@ int runner_test(int argc, char **argv)
 		fprintf(stderr, "provium test: no test files found\n");
 		free(r.tf);
 		return 2;
+	}
+	if (o.list) {
+		test_select_print(stdout, r.tf, r.n);
+		free_run(&r);
+		return 0;
 	}
 	if (o.junit && !(junit = fopen(o.junit, "w"))) {
 		fprintf(stderr, "provium test: --junit %s: %s\n", o.junit, strerror(errno));
@@ -355,13 +368,17 @@ int runner_test(int argc, char **argv)
 		}
 		if (!running)
 			break;
+		progress_show(&o, &r);
 		for (k = 0; k < r.n && np < MAX_JOBS; k++) {
 			if (r.tf[k].state != TEST_RUNNING)
 				continue;
 			pfd[np] = (struct pollfd){ r.tf[k].events, POLLIN, 0 };
 			map[np++] = k;
 		}
-		/* the timeout only closes the window of a signal arriving before poll */
+		/*
+		 * the timeout closes the window of a signal arriving before poll,
+		 * and refreshes the status line's times
+		 */
 		if (poll(pfd, np, 500) <= 0)
 			continue;
 		for (i = 0; i < np; i++) {
@@ -374,6 +391,7 @@ int runner_test(int argc, char **argv)
 			file_done(&r, t, &o, &failed_files);
 		}
 	}
+	progress_clear();
 	r.secs = (mono_ns() - t0) / 1e9;
 	r.not_run = stop_requested ? "interrupted" : "--fail-fast";
 	for (k = 0; k < r.n; k++) {

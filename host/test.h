@@ -25,6 +25,8 @@ struct test_opts {
 	const char *junit;
 	const char *mem;
 	int cpus;
+	int list;		/* --list: print the selection, run nothing */
+	int no_progress;	/* --no-progress: no live status line on a terminal */
 };
 
 enum test_state { TEST_PENDING, TEST_RUNNING, TEST_DONE };

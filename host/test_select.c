@@ -293,3 +293,11 @@ void test_select_record(const struct test_run *r)
 			strerror(errno));
 	free(text);
 }
+
+void test_select_print(FILE *f, const struct test_file *tf, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		fprintf(f, "%s\n", tf[k].path);
+}

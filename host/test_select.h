@@ -6,6 +6,7 @@
 #define PROVIUM_TEST_SELECT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "test.h"
 
@@ -18,6 +19,8 @@
  */
 int test_select_files(const struct test_opts *o, char **paths, int npaths,
 		      struct test_file **out, size_t *out_n, int *empty_record);
+/* --list: the selected files, one path a line, in the order they would start. */
+void test_select_print(FILE *f, const struct test_file *tf, size_t n);
 /* Replace the record of failures with the files of @r that failed. */
 void test_select_record(const struct test_run *r);
 
