@@ -33,16 +33,22 @@ shlibs=$(cd "$work" && dpkg-shlibdeps -O -e"$stage/usr/bin/provium" 2>/dev/null 
 	sed -n 's/^shlibs:Depends=//p')
 [ -n "$shlibs" ] || { echo "deb.sh: dpkg-shlibdeps found no libraries for provium" >&2; exit 2; }
 
+# MAINTAINER="Name <mail>" names who built it; else git's user, else a placeholder
+maintainer=${MAINTAINER:-}
+if [ -z "$maintainer" ] && git config user.email >/dev/null 2>&1; then
+	maintainer="$(git config user.name) <$(git config user.email)>"
+fi
+[ -n "$maintainer" ] || maintainer="Provium developers <provium@localhost>"
+
 cat >"$stage/DEBIAN/control" <<CONTROL
 Package: provium
 Version: $version
 Architecture: amd64
-Maintainer: Provium developers <provium@localhost>
+Maintainer: $maintainer
 Installed-Size: $(du -sk --apparent-size "$stage/usr" | cut -f1)
 Depends: $shlibs, qemu-system-x86, busybox-static, xz-utils, make, gcc, linux-image-amd64 | linux-image-$krel, linux-headers-amd64 | linux-headers-$krel
 Section: devel
 Priority: optional
-Homepage: https://github.com/provium/provium
 Description: run Lua tests against a real Linux kernel in QEMU
  Provium boots a Linux kernel in a QEMU virtual machine and lets a Lua
  script drive the guest: shell commands, files, and raw system calls and

@@ -5,7 +5,8 @@ set -e
 PKGS="qemu-system-x86 lua5.4 liblua5.4-dev busybox-static linux-image-amd64
 linux-headers-amd64 libnl-3-dev libnl-genl-3-dev pkg-config xz-utils linux-source-6.1
 procps cpio
-make gcc"
+make gcc
+lowdown dpkg-dev"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
