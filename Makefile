@@ -106,15 +106,15 @@ man: $(BUILD)/provium.1
 
 $(BUILD)/provium.1: docs/cli.md tools/gen-man.sh host/lprovium.h
 	@mkdir -p $(BUILD)
-	tools/gen-man.sh docs/cli.md $(VERSION) > $@.tmp && mv $@.tmp $@
+	tools/gen-man.sh docs/cli.md $(VERSION) > $@.$$$$ && mv $@.$$$$ $@
 
 # the layout is described in tools/install.sh; the manifest it writes is
 # what uninstall removes
 install: $(BUILD)/provium $(BUILD)/provium-agent $(BUILD)/lua/provium/nr.lua $(BUILD)/provium.1
-	PREFIX=$(PREFIX) DESTDIR=$(DESTDIR) tools/install.sh install
+	PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' tools/install.sh install
 
 uninstall:
-	PREFIX=$(PREFIX) DESTDIR=$(DESTDIR) tools/install.sh uninstall
+	PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' tools/install.sh uninstall
 
 # provium_$(VERSION)_amd64.deb: make install into a staging root, a control
 # file whose Depends come from dpkg-shlibdeps and tools/deb.sh, dpkg-deb

@@ -30,19 +30,15 @@ manifest=$PREFIX/share/provium/install-manifest
 list=$(mktemp)
 trap 'rm -f "$list" "$list.new"' EXIT
 
-# mkdir -p, recording each directory it creates ("dir PATH", outermost first)
+# mkdir -p, recording each directory it creates ("dir PATH"), outermost first
 dir() {
-	set -- "$1"
-	missing=""
-	d=$1
-	while [ ! -d "$DESTDIR$d" ]; do
-		missing="$d $missing"
-		d=$(dirname "$d")
-	done
-	for d in $missing; do
-		mkdir "$DESTDIR$d"
-		echo "dir $d" >>"$list"
-	done
+	if [ "$1" = / ]; then
+		mkdir -p "$DESTDIR/"	# the staging root is DESTDIR's, not ours
+	elif [ ! -d "$DESTDIR$1" ]; then
+		dir "$(dirname "$1")"
+		mkdir "$DESTDIR$1"
+		echo "dir $1" >>"$list"
+	fi
 }
 
 # file MODE SRC DEST-DIR: install one file, recording it
