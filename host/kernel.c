@@ -4,10 +4,12 @@
  * signature stripping and vermagic.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -90,72 +92,163 @@ int kernel_image_release(const char *image, char *out, size_t len)
 	return rc;
 }
 
-static const struct {
-	const uint8_t magic[6];
+/* What the kernel compresses its payload and its modules with. */
+static const struct codec {
+	const char *name;
+	uint8_t magic[9];
 	size_t mlen;
-	const char *tool[5];
-} decompressors[] = {
-	{ { 0xfd, '7', 'z', 'X', 'Z', 0 }, 6, { "xz", "-dc", "--single-stream", NULL } },
-	{ { 0x1f, 0x8b }, 2, { "gzip", "-dc", NULL } },
-	{ { 0x28, 0xb5, 0x2f, 0xfd }, 4, { "zstd", "-dcq", NULL } },
-	{ { 0x02, 0x21, 0x4c, 0x18 }, 4, { "lz4", "-dcq", NULL } },
-	{ { 'B', 'Z', 'h' }, 3, { "bzip2", "-dc", NULL } },
-	{ { 0x5d, 0, 0 }, 3, { "xz", "--format=lzma", "-dc", NULL } },
+	const char *tool[5];	/* decompresses stdin to stdout */
+} codecs[] = {
+	{ "xz", { 0xfd, '7', 'z', 'X', 'Z', 0 }, 6, { "xz", "-dc", "--single-stream", NULL } },
+	{ "gzip", { 0x1f, 0x8b }, 2, { "gzip", "-dc", NULL } },
+	{ "zstd", { 0x28, 0xb5, 0x2f, 0xfd }, 4, { "zstd", "-dcq", NULL } },
+	{ "lz4", { 0x02, 0x21, 0x4c, 0x18 }, 4, { "lz4", "-dcq", NULL } },
+	{ "bzip2", { 'B', 'Z', 'h' }, 3, { "bzip2", "-dc", NULL } },
+	{ "lzma", { 0x5d, 0, 0 }, 3, { "xz", "--format=lzma", "-dc", NULL } },
+	{ "lzo", { 0x89, 'L', 'Z', 'O', 0, 0x0d, 0x0a, 0x1a, 0x0a }, 9, { "lzop", "-dc", NULL } },
 };
 
-/* Decompress the bzImage payload to @dst with the matching tool. */
+static const struct codec *codec_of(const uint8_t *d, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(codecs) / sizeof(codecs[0]); i++)
+		if (n >= codecs[i].mlen && !memcmp(d, codecs[i].magic, codecs[i].mlen))
+			return &codecs[i];
+	return NULL;
+}
+
+const char *compression_of(const uint8_t *d, size_t n)
+{
+	const struct codec *c = codec_of(d, n);
+
+	return c ? c->name : NULL;
+}
+
+/* Decompress @n bytes with @c's tool, appending to @out_fd; the tool's exit status. */
+static int run_codec(const struct codec *c, const uint8_t *d, size_t n, int out_fd)
+{
+	int in = memfd_create("provium-compressed", MFD_CLOEXEC), rc;
+	size_t done = 0;
+
+	if (in < 0)
+		return -1;
+	while (done < n) {
+		ssize_t w = write(in, d + done, n - done);
+
+		if (w <= 0) {
+			close(in);
+			return -1;
+		}
+		done += (size_t)w;
+	}
+	lseek(in, 0, SEEK_SET);
+	rc = run_command_io((char *const *)c->tool, in, out_fd, -1);
+	close(in);
+	return rc;
+}
+
+uint8_t *decompress(const uint8_t *d, size_t n, size_t *outlen, struct error *e)
+{
+	const struct codec *c = codec_of(d, n);
+	int out, rc;
+	off_t len;
+	uint8_t *buf;
+
+	if (!c) {
+		errorf(e, "not compressed in a known format");
+		return NULL;
+	}
+	out = memfd_create("provium-decompressed", MFD_CLOEXEC);
+	if (out < 0) {
+		errorf(e, "memfd_create: %s", strerror(errno));
+		return NULL;
+	}
+	rc = run_codec(c, d, n, out);
+	len = lseek(out, 0, SEEK_END);
+	if (rc != 0 || len <= 0) {
+		close(out);
+		errorf(e, "decompressing %s data with %s failed%s", c->name, c->tool[0],
+		       rc == 127 ? " (is it installed?)" : "");
+		return NULL;
+	}
+	buf = xmalloc((size_t)len);
+	if (pread(out, buf, (size_t)len, 0) != len) {
+		close(out);
+		free(buf);
+		errorf(e, "reading the decompressed data: %s", strerror(errno));
+		return NULL;
+	}
+	close(out);
+	*outlen = (size_t)len;
+	return buf;
+}
+
+/*
+ * Decompress the bzImage payload to @dst. The kernel's build appends the
+ * uncompressed size as a little-endian u32 to every payload (size_append
+ * in scripts/Makefile.lib; for gzip it is the stream's own ISIZE). Only
+ * gzip reads it as part of its stream: for the others it is cut off
+ * (zstd, for one, rejects it as trailing garbage), and for all it checks
+ * the result.
+ */
 static int extract_payload(const uint8_t *d, size_t n, const char *dst, struct error *e)
 {
 	unsigned int setup_sects = d[0x1f1] ? d[0x1f1] : 4;
 	size_t pm = (setup_sects + 1) * 512;
-	size_t off = pm + le32(d + 0x248), plen = le32(d + 0x24c);
-	char tmp[600], src[600];
-	size_t i;
+	size_t off = pm + le32(d + 0x248), plen = le32(d + 0x24c), body;
+	const struct codec *c;
+	uint32_t want;
+	char tmp[600];
+	off_t got;
 	int out, rc;
 
 	if (off + plen > n || plen < 8)
 		return errorf(e, "bzImage payload out of range");
-	for (i = 0; i < sizeof(decompressors) / sizeof(decompressors[0]); i++)
-		if (!memcmp(d + off, decompressors[i].magic, decompressors[i].mlen))
-			break;
-	if (i == sizeof(decompressors) / sizeof(decompressors[0]))
+	c = codec_of(d + off, plen);
+	if (!c)
 		return errorf(e, "unknown kernel compression (payload starts %02x %02x)",
 			      d[off], d[off + 1]);
-
-	snprintf(src, sizeof(src), "%s.payload.%d", dst, (int)getpid());
+	want = le32(d + off + plen - 4);
+	body = strcmp(c->name, "gzip") ? plen - 4 : plen;
 	snprintf(tmp, sizeof(tmp), "%s.tmp.%d", dst, (int)getpid());
-	if (write_whole_file(src, d + off, plen))
-		return errorf(e, "cannot write %s", src);
 	out = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (out < 0) {
-		unlink(src);
-		return errorf(e, "cannot write %s", tmp);
-	}
-	{
-		char *argv[8];
-		int a = 0;
-
-		while (decompressors[i].tool[a]) {
-			argv[a] = (char *)decompressors[i].tool[a];
-			a++;
-		}
-		argv[a++] = src;
-		argv[a] = NULL;
-		rc = run_command(argv, out);
-	}
+	if (out < 0)
+		return errorf(e, "cannot write %s: %s", tmp, strerror(errno));
+	rc = run_codec(c, d + off, body, out);
+	got = lseek(out, 0, SEEK_END);
 	close(out);
-	unlink(src);
-	/* gzip/lz4 warn (exit 2) about the size word after the stream */
-	if (rc < 0 || rc == 127 || rc == 1) {
+	if (rc != 0) {
 		unlink(tmp);
-		return errorf(e, "decompressing the kernel with %s failed (is it installed?)",
-			      decompressors[i].tool[0]);
+		return errorf(e, "decompressing the %s kernel with %s failed%s", c->name,
+			      c->tool[0], rc == 127 ? " (is it installed?)" : "");
+	}
+	if ((uint32_t)got != want) {
+		unlink(tmp);
+		return errorf(e, "decompressing the %s kernel gave %lld bytes, its image "
+			      "says %u", c->name, (long long)got, want);
 	}
 	if (rename(tmp, dst)) {
 		unlink(tmp);
-		return errorf(e, "cannot create %s", dst);
+		return errorf(e, "cannot create %s: %s", dst, strerror(errno));
 	}
 	return 0;
+}
+
+int kernel_extract_vmlinux(const char *image, const char *dst, struct error *e)
+{
+	size_t n;
+	uint8_t *d = read_whole_file(image, &n);
+	int rc;
+
+	if (!d)
+		return errorf(e, "cannot read kernel %s: %s", image, strerror(errno));
+	if (!is_bzimage(d, n))
+		rc = errorf(e, "%s is not a bzImage", image);
+	else
+		rc = extract_payload(d, n, dst, e);
+	free(d);
+	return rc;
 }
 
 int kernel_prepare_vmlinux(struct kernel *k, struct error *e)

@@ -22,8 +22,18 @@ struct kernel {
 int kernel_find_default(struct kernel *k, struct error *e);
 /* Fill k->vmlinux from k->image, extracting once into the cache. */
 int kernel_prepare_vmlinux(struct kernel *k, struct error *e);
+/* Decompress bzImage @image's payload into the ELF @dst (atomically). */
+int kernel_extract_vmlinux(const char *image, const char *dst, struct error *e);
 /* Release string embedded in a bzImage (from its setup header). */
 int kernel_image_release(const char *image, char *out, size_t len);
+
+/*
+ * Compressed data (kernel payloads, .ko.xz/.ko.zst/.ko.gz modules): the
+ * format by its magic ("xz", "zstd", "gzip", "lz4", "bzip2", "lzma",
+ * "lzo"; NULL if none), and the data decompressed by its tool (malloc'd).
+ */
+const char *compression_of(const uint8_t *data, size_t len);
+uint8_t *decompress(const uint8_t *data, size_t len, size_t *outlen, struct error *e);
 
 /* Drop an appended module signature; returns the new length. */
 size_t module_strip_signature(const uint8_t *data, size_t len);
