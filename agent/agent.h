@@ -49,6 +49,7 @@ static inline int channel_queued(const struct channel *ch)
 /* guest.c: PID 1 duties and discovery */
 void guest_mount_basics(void);
 void guest_load_modules(char *module_err, size_t errlen);
+int guest_finit_module(int fd, const char *path, const char *params);
 void guest_agent_param(const char *key, char *out, size_t outlen);
 int guest_find_port(const char *name, int timeout_ms);
 void guest_power_off(void);

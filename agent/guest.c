@@ -105,6 +105,27 @@ void guest_agent_param(const char *key, char *out, size_t outlen)
 			snprintf(out, outlen, "%s", tok + klen + 1);
 }
 
+#ifndef MODULE_INIT_COMPRESSED_FILE
+#define MODULE_INIT_COMPRESSED_FILE	4	/* Linux 5.17 */
+#endif
+
+/*
+ * finit_module(), asking the kernel to decompress a .ko.xz, .ko.zst or
+ * .ko.gz: the host leaves a module compressed only for a kernel that
+ * decompresses that format (CONFIG_MODULE_DECOMPRESS), else unpacks it.
+ */
+int guest_finit_module(int fd, const char *path, const char *params)
+{
+	static const char *const ext[] = { ".ko.xz", ".ko.zst", ".ko.gz" };
+	size_t n = strlen(path), i;
+	unsigned int flags = 0;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
+		if (n > strlen(ext[i]) && !strcmp(path + n - strlen(ext[i]), ext[i]))
+			flags = MODULE_INIT_COMPRESSED_FILE;
+	return (int)syscall(SYS_finit_module, fd, params, flags);
+}
+
 static void load_list(const char *list, char *module_err, size_t errlen)
 {
 	char path[512], name[128], params[1024];
@@ -123,7 +144,7 @@ static void load_list(const char *list, char *module_err, size_t errlen)
 		module_name(path, name, sizeof(name));
 		cmdline_params(name, params, sizeof(params));
 		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0 || syscall(SYS_finit_module, fd, params, 0)) {
+		if (fd < 0 || guest_finit_module(fd, path, params)) {
 			int e = errno;
 
 			if (e != EEXIST) {

@@ -138,7 +138,7 @@ void op_insmod(struct channel *ch, const struct proto_msg *m)
 		return;
 	}
 	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || syscall(SYS_finit_module, fd, params ? params : "", 0))
+	if (fd < 0 || guest_finit_module(fd, path, params ? params : ""))
 		channel_reply_error(ch, m, errno, "insmod %s: %s", path, why(errno));
 	else
 		reply_empty(ch, m);

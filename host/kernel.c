@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,37 +23,244 @@ static int is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-int kernel_find_default(struct kernel *k, struct error *e)
+/* Where the machine's kernels are: "/" unless PROVIUM_SYSROOT says otherwise (tests). */
+static const char *sysroot(void)
 {
-	char best[128] = "", path[512];
-	struct dirent *de;
-	DIR *d = opendir("/boot");
+	const char *r = getenv("PROVIUM_SYSROOT");
+
+	return r && *r ? r : "";
+}
+
+/* Fill @k for @rel installed under @root (boot/vmlinuz-<rel>, lib/modules/<rel>). */
+static void fill_installed(struct kernel *k, const char *root, const char *rel)
+{
+	char path[600];
 
 	memset(k, 0, sizeof(*k));
+	snprintf(k->release, sizeof(k->release), "%s", rel);
+	snprintf(k->image, sizeof(k->image), "%s/boot/vmlinuz-%s", root, rel);
+	snprintf(path, sizeof(path), "%s/lib/modules/%s/modules.dep", root, rel);
+	if (access(path, R_OK) == 0)
+		snprintf(k->moddir, sizeof(k->moddir), "%s/lib/modules/%s", root, rel);
+	snprintf(path, sizeof(path), "%s/lib/modules/%s/build", root, rel);
+	if (is_dir(path))
+		copy_str(k->kbuild, sizeof(k->kbuild), path);
+	snprintf(path, sizeof(path), "%s/boot/config-%s", root, rel);
+	if (access(path, R_OK) == 0)
+		copy_str(k->config, sizeof(k->config), path);
+}
+
+/*
+ * The newest release under @root/boot matching @pattern (NULL: any) into
+ * @best, if newer than what it holds; @need_build: only with a build tree.
+ */
+static void scan_boot(const char *root, const char *pattern, int need_build, char *best,
+		      size_t bestlen, char *best_root, size_t rootlen)
+{
+	char path[600];
+	struct dirent *de;
+	DIR *d;
+
+	snprintf(path, sizeof(path), "%s/boot", root);
+	d = opendir(path);
 	if (!d)
-		return errorf(e, "no /boot directory: install a kernel with "
-			      "'apt-get install linux-image-amd64 linux-headers-amd64'");
+		return;
 	while ((de = readdir(d))) {
 		const char *ver;
 
 		if (strncmp(de->d_name, "vmlinuz-", 8))
 			continue;
 		ver = de->d_name + 8;
-		snprintf(path, sizeof(path), "/lib/modules/%s/build", ver);
-		if (!is_dir(path))
+		if (pattern && fnmatch(pattern, ver, 0))
 			continue;
-		if (!best[0] || strverscmp(ver, best) > 0)
-			snprintf(best, sizeof(best), "%s", ver);
+		snprintf(path, sizeof(path), "%s/lib/modules/%s/build", root, ver);
+		if (need_build && !is_dir(path))
+			continue;
+		if (!best[0] || strverscmp(ver, best) > 0) {
+			snprintf(best, bestlen, "%s", ver);
+			snprintf(best_root, rootlen, "%s", root);
+		}
 	}
 	closedir(d);
+}
+
+int kernel_find_default(struct kernel *k, struct error *e)
+{
+	char best[128] = "", root[512] = "";
+
+	memset(k, 0, sizeof(*k));
+	scan_boot(sysroot(), NULL, 1, best, sizeof(best), root, sizeof(root));
 	if (!best[0])
-		return errorf(e, "no /boot/vmlinuz-* with matching headers in "
-			      "/lib/modules/<ver>/build: run 'apt-get install "
-			      "linux-image-amd64 linux-headers-amd64' (or 'make deps')");
-	snprintf(k->release, sizeof(k->release), "%s", best);
-	snprintf(k->image, sizeof(k->image), "/boot/vmlinuz-%s", best);
-	snprintf(k->moddir, sizeof(k->moddir), "/lib/modules/%s", best);
-	snprintf(k->kbuild, sizeof(k->kbuild), "/lib/modules/%s/build", best);
+		return errorf(e, "no %s/boot/vmlinuz-* with matching headers in "
+			      "%s/lib/modules/<ver>/build: run 'apt-get install "
+			      "linux-image-amd64 linux-headers-amd64' (or 'make deps')",
+			      sysroot(), sysroot());
+	fill_installed(k, root, best);
+	return 0;
+}
+
+int kernel_find_release(const char *pattern, struct kernel *k, struct error *e)
+{
+	char best[128] = "", root[600] = "", dir[600];
+	struct dirent *de;
+	DIR *d;
+
+	memset(k, 0, sizeof(*k));
+	scan_boot(sysroot()[0] ? sysroot() : "", pattern, 0, best, sizeof(best), root,
+		  sizeof(root));
+	snprintf(dir, sizeof(dir), "%s/kernels", cache_dir());
+	d = opendir(dir);
+	while (d && (de = readdir(d))) {
+		char *r;
+
+		if (de->d_name[0] == '.')
+			continue;
+		r = xasprintf("%s/%s", dir, de->d_name);
+		scan_boot(r, pattern, 0, best, sizeof(best), root, sizeof(root));
+		free(r);
+	}
+	if (d)
+		closedir(d);
+	if (!best[0])
+		return errorf(e, "no kernel release matches '%s' in %s/boot or %s (Debian "
+			      "kernels go there with tools/debian-kernel.sh VERSION)", pattern,
+			      sysroot(), dir);
+	fill_installed(k, root, best);
+	return 0;
+}
+
+static int is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int kernel_from_tree(const char *tree, struct kernel *k, struct error *e)
+{
+	char path[600];
+	size_t n;
+	uint8_t *rel;
+
+	memset(k, 0, sizeof(*k));
+	snprintf(path, sizeof(path), "%s/arch/x86/boot/bzImage", tree);
+	if (is_file(path)) {
+		copy_str(k->image, sizeof(k->image), path);
+	} else {
+		snprintf(path, sizeof(path), "%s/vmlinux", tree);
+		if (!is_file(path))
+			return errorf(e, "kernel tree %s has neither arch/x86/boot/bzImage nor "
+				      "vmlinux: build it first ('make -j$(nproc)')", tree);
+		copy_str(k->image, sizeof(k->image), path);
+	}
+	snprintf(path, sizeof(path), "%s/include/config/kernel.release", tree);
+	rel = read_whole_file(path, &n);
+	if (rel) {
+		while (n && (rel[n - 1] == '\n' || rel[n - 1] == ' '))
+			n--;
+		snprintf(k->release, sizeof(k->release), "%.*s", (int)n, (char *)rel);
+		free(rel);
+	}
+	snprintf(path, sizeof(path), "%s/.config", tree);
+	if (is_file(path))
+		copy_str(k->config, sizeof(k->config), path);
+	snprintf(k->kbuild, sizeof(k->kbuild), "%s", tree);
+	return 0;
+}
+
+void kernel_locate_config(struct kernel *k)
+{
+	char path[1200], dir[512], *slash;
+	static const char *const tails[] = { "/arch/x86/boot/bzImage", "/vmlinux" };
+	size_t i, n = strlen(k->image);
+
+	if (k->config[0])
+		return;
+	/* Debian's layout: config-<release> beside vmlinuz-<release> */
+	snprintf(dir, sizeof(dir), "%s", k->image);
+	slash = strrchr(dir, '/');
+	if (slash && k->release[0]) {
+		*slash = '\0';
+		snprintf(path, sizeof(path), "%s/config-%s", dir, k->release);
+		if (is_file(path))
+			goto found;
+	}
+	/* an image inside its build tree */
+	for (i = 0; i < 2; i++) {
+		size_t t = strlen(tails[i]);
+
+		if (n > t && !strcmp(k->image + n - t, tails[i])) {
+			snprintf(path, sizeof(path), "%.*s/.config", (int)(n - t), k->image);
+			if (is_file(path))
+				goto found;
+		}
+	}
+	if (k->kbuild[0]) {
+		snprintf(path, sizeof(path), "%s/.config", k->kbuild);
+		if (is_file(path))
+			goto found;
+	}
+	return;
+found:
+	copy_str(k->config, sizeof(k->config), path);
+}
+
+/* CONFIG_IKCONFIG: the .config, gzip'ed between two markers in the image. */
+static char *ikconfig(const char *elf)
+{
+	size_t n, len;
+	uint8_t *d = read_whole_file(elf, &n), *st, *ed, *text = NULL;
+	struct error ignored;
+
+	if (!d)
+		return NULL;
+	st = memmem(d, n, "IKCFG_ST", 8);
+	ed = st ? memmem(st, n - (size_t)(st - d), "IKCFG_ED", 8) : NULL;
+	if (st && ed && ed > st + 8) {
+		text = decompress(st + 8, (size_t)(ed - st - 8), &len, &ignored);
+		if (text) {
+			text = xrealloc(text, len + 1);
+			text[len] = '\0';
+		}
+	}
+	free(d);
+	return (char *)text;
+}
+
+char *kernel_config_read(const struct kernel *k, char *from, size_t fromlen)
+{
+	size_t n;
+	uint8_t *d;
+
+	if (k->config[0] && (d = read_whole_file(k->config, &n))) {
+		d = xrealloc(d, n + 1);
+		d[n] = '\0';
+		snprintf(from, fromlen, "%s", k->config);
+		return (char *)d;
+	}
+	if (k->vmlinux[0]) {
+		char *text = ikconfig(k->vmlinux);
+
+		if (text) {
+			snprintf(from, fromlen, "the configuration built into %s", k->image);
+			return text;
+		}
+	}
+	return NULL;
+}
+
+int kconfig_value(const char *config, const char *option)
+{
+	size_t n = strlen(option);
+	const char *p = config;
+
+	while ((p = strstr(p, option))) {
+		int line_start = p == config || p[-1] == '\n';
+
+		if (line_start && p[n] == '=')
+			return p[n + 1] == 'y' || p[n + 1] == 'm' ? p[n + 1] : 'v';
+		p += n;
+	}
 	return 0;
 }
 
@@ -277,6 +485,23 @@ int kernel_prepare_vmlinux(struct kernel *k, struct error *e)
 	}
 	free(d);
 	snprintf(k->vmlinux, sizeof(k->vmlinux), "%s", path);
+	return 0;
+}
+
+int kernel_decompresses(const char *config, const char *format)
+{
+	static const char *const opts[][2] = {
+		{ "xz", "CONFIG_MODULE_COMPRESS_XZ" },
+		{ "zstd", "CONFIG_MODULE_COMPRESS_ZSTD" },
+		{ "gzip", "CONFIG_MODULE_COMPRESS_GZIP" },
+	};
+	size_t i;
+
+	if (!config || !format || kconfig_value(config, "CONFIG_MODULE_DECOMPRESS") != 'y')
+		return 0;
+	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		if (!strcmp(format, opts[i][0]))
+			return kconfig_value(config, opts[i][1]) == 'y';
 	return 0;
 }
 

@@ -16,10 +16,30 @@ struct kernel {
 	char vmlinux[512];	/* uncompressed ELF for microvm, "" if none */
 	char moddir[512];	/* /lib/modules/<release>, "" if unknown */
 	char kbuild[512];	/* build dir for provium.ko, "" = no module */
+	char config[512];	/* its .config, "" if none was found */
 };
 
-/* Newest /boot/vmlinuz-* with a matching /lib/modules/<ver>/build. */
+/*
+ * Newest /boot/vmlinuz-* with a matching /lib/modules/<ver>/build (under
+ * $PROVIUM_SYSROOT if set: tests stand in another machine's kernels).
+ */
 int kernel_find_default(struct kernel *k, struct error *e);
+/*
+ * The newest kernel whose release matches the glob @pattern, installed in
+ * /boot or unpacked into <cache>/kernels/<release>/ (tools/debian-kernel.sh).
+ */
+int kernel_find_release(const char *pattern, struct kernel *k, struct error *e);
+/* A built kernel tree: its bzImage (else vmlinux), release, .config; kbuild = tree. */
+int kernel_from_tree(const char *tree, struct kernel *k, struct error *e);
+/* Find k->config if unset: config-<release> beside the image, the image's tree, kbuild. */
+void kernel_locate_config(struct kernel *k);
+/*
+ * The kernel's configuration text (malloc'd): k->config, else the one
+ * built into the vmlinux (CONFIG_IKCONFIG); NULL if none. @from says which.
+ */
+char *kernel_config_read(const struct kernel *k, char *from, size_t fromlen);
+/* @option ("CONFIG_X") in config text: 'y', 'm', 'v' (another value) or 0 (not set). */
+int kconfig_value(const char *config, const char *option);
 /* Fill k->vmlinux from k->image, extracting once into the cache. */
 int kernel_prepare_vmlinux(struct kernel *k, struct error *e);
 /* Decompress bzImage @image's payload into the ELF @dst (atomically). */
@@ -34,6 +54,12 @@ int kernel_image_release(const char *image, char *out, size_t len);
  */
 const char *compression_of(const uint8_t *data, size_t len);
 uint8_t *decompress(const uint8_t *data, size_t len, size_t *outlen, struct error *e);
+
+/*
+ * The kernel (its @config text) decompresses modules in @format itself:
+ * CONFIG_MODULE_DECOMPRESS and that format's CONFIG_MODULE_COMPRESS_*.
+ */
+int kernel_decompresses(const char *config, const char *format);
 
 /* Drop an appended module signature; returns the new length. */
 size_t module_strip_signature(const uint8_t *data, size_t len);

@@ -20,6 +20,7 @@
 
 #include "config.h"
 #include "initramfs.h"
+#include "module.h"
 #include "vm.h"
 
 #define PORT_NAME "org.provium.agent"
@@ -28,28 +29,16 @@ static void teardown(struct vm *vm);
 
 int vm_config_default(struct vm_config *cfg, struct error *e)
 {
-	char path[600], magic[256];
-	size_t len;
-	uint8_t *ko;
-
 	memset(cfg, 0, sizeof(*cfg));
 	if (kernel_find_default(&cfg->kernel, e))
 		return -1;
+	kernel_locate_config(&cfg->kernel);
 	cfg->memory_mb = 512;
 	cfg->cpus = 1;
 	cfg->boot_timeout_ms = 30000;
-	/* kmod/provium.ko if 'make' built it for this kernel, else built from the sources */
-	snprintf(path, sizeof(path), "%s/kmod/provium.ko", provium_home());
-	ko = read_whole_file(path, &len);
-	magic[0] = '\0';
-	if (ko)
-		module_vermagic(ko, len, magic, sizeof(magic));
-	free(ko);
-	if (ko && !strcmp(magic, cfg->kernel.release)) {
-		snprintf(cfg->module, sizeof(cfg->module), "%s", path);
-		return 0;
-	}
-	return config_build_module(cfg->kernel.kbuild, cfg->module, sizeof(cfg->module), e);
+	/* kmod/provium.ko if 'make' built it for this kernel, else one built now */
+	return module_for_kernel(&cfg->kernel, cfg->module, sizeof(cfg->module),
+				 cfg->module_note, sizeof(cfg->module_note), e);
 }
 
 static int listen_unix(const char *path, struct error *e)
@@ -673,6 +662,9 @@ got:
 	vm->module_dispatch = proto_u32(&m, PROTO_A_MODULE_DISPATCH, 0);
 	s = proto_strdup(&m, PROTO_A_MODULE_ERROR);
 	snprintf(vm->module_error, sizeof(vm->module_error), "%s", s ? s : "");
+	/* no module in the guest: the host knows better why */
+	if (!vm->cfg.module[0] && vm->cfg.module_note[0])
+		snprintf(vm->module_error, sizeof(vm->module_error), "%s", vm->cfg.module_note);
 	free(s);
 	return 0;
 }

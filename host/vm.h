@@ -28,6 +28,7 @@ struct vm_disk {
 struct vm_config {
 	struct kernel kernel;
 	char module[640];	/* provium.ko for this kernel, "" = none */
+	char module_note[256];	/* why there is none, when the host knows */
 	char initrd[512];	/* user initramfs to keep, "" = none */
 	char init[512];		/* user init to chain to, "" = the agent alone */
 	char append[1024];	/* extra kernel command line */

@@ -1,0 +1,257 @@
+/*
+ * module.c - provium.ko for a guest kernel: the kmod/provium.ko that 'make'
+ * built when it is for that very kernel, else one built once into the
+ * cache against the kernel's build tree, from every source in kmod/.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "module.h"
+
+static uint64_t hash_contents(uint64_t h, const char *path)
+{
+	size_t len;
+	uint8_t *d = read_whole_file(path, &len);
+
+	h = hash_str(h, path);
+	if (d) {
+		h = hash_bytes(h, d, len);
+		free(d);
+	}
+	return h;
+}
+
+static int is_source(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 2 && name[0] != '.' && name[n - 2] == '.' &&
+	       (name[n - 1] == 'c' || name[n - 1] == 'h') && strcmp(name, "provium.mod.c");
+}
+
+/* The module's sources: the .c and .h files in kmod/, sorted, NULL-terminated. */
+static int module_sources(char ***names)
+{
+	char *dir = xasprintf("%s/kmod", provium_home());
+	struct dirent **list;
+	int n = scandir(dir, &list, NULL, alphasort), i, count = 0;
+
+	free(dir);
+	*names = NULL;
+	if (n < 0)
+		return 0;
+	*names = xcalloc((size_t)n + 1, sizeof(char *));
+	for (i = 0; i < n; i++) {
+		if (is_source(list[i]->d_name))
+			(*names)[count++] = xstrdup(list[i]->d_name);
+		free(list[i]);
+	}
+	free(list);
+	return count;
+}
+
+static void module_sources_free(char **names)
+{
+	for (char **p = names; p && *p; p++)
+		free(*p);
+	free(names);
+}
+
+/*
+ * The cache key: every module source, and what identifies the build tree —
+ * where it is, its configuration, its release and its exported symbols.
+ */
+static uint64_t module_key(const char *kbuild, char **srcs)
+{
+	char real[PATH_MAX], *p;
+	uint64_t h = hash_str(HASH_INIT, realpath(kbuild, real) ? real : kbuild);
+
+	for (; *srcs; srcs++) {
+		p = xasprintf("%s/kmod/%s", provium_home(), *srcs);
+		h = hash_contents(hash_str(h, *srcs), p);
+		free(p);
+	}
+	p = xasprintf("%s/.config", kbuild);
+	h = hash_contents(h, p);
+	free(p);
+	p = xasprintf("%s/include/config/kernel.release", kbuild);
+	h = hash_contents(h, p);
+	free(p);
+	p = xasprintf("%s/Module.symvers", kbuild);
+	h = hash_file_meta(h, p);
+	free(p);
+	return h;
+}
+
+/* What the compiler said: the lines with "error", else the log's tail. */
+static char *build_errors(const char *log)
+{
+	size_t len, n = 0, cap = 1200;
+	uint8_t *d = read_whole_file(log, &len);
+	char *out = xmalloc(cap), *line, *save;
+
+	out[0] = '\0';
+	if (!d)
+		return out;
+	d = xrealloc(d, len + 1);
+	d[len] = '\0';
+	for (line = strtok_r((char *)d, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		if (strstr(line, "error") || strstr(line, "Error") || strstr(line, "not found"))
+			n += (size_t)snprintf(out + n, n < cap ? cap - n : 0, "  %s\n", line);
+	if (!out[0]) {
+		/* no error line: the last lines, whatever they are */
+		const char *tail = (char *)d + (len > 800 ? len - 800 : 0);
+
+		snprintf(out, cap, "%s", tail);
+	}
+	if (n >= cap)
+		memcpy(out + cap - 5, "...\n", 5);
+	free(d);
+	return out;
+}
+
+static int copy_file(const char *src, const char *dst)
+{
+	size_t n;
+	uint8_t *d = read_whole_file(src, &n);
+	int rc = d ? write_whole_file(dst, d, n) : -1;
+
+	free(d);
+	return rc;
+}
+
+static int build(const char *kbuild, const char *dir, char **srcs, const char *out,
+		 struct error *e)
+{
+	char *log = xasprintf("%s/build.log", dir), *mflag = xasprintf("M=%s", dir);
+	char *argv[] = { "make", "-C", (char *)kbuild, mflag, "modules", NULL };
+	int fd, rc = 0;
+
+	for (char **s = srcs; *s && !rc; s++) {
+		char *src = xasprintf("%s/kmod/%s", provium_home(), *s);
+		char *dst = xasprintf("%s/%s", dir, *s);
+
+		if (copy_file(src, dst))
+			rc = errorf(e, "cannot copy %s to %s: %s", src, dir, strerror(errno));
+		free(src);
+		free(dst);
+	}
+	if (!rc) {
+		char *kb = xasprintf("%s/Kbuild", dir);
+
+		if (write_whole_file(kb, "obj-m := provium.o\n", 19))
+			rc = errorf(e, "cannot write %s: %s", kb, strerror(errno));
+		free(kb);
+	}
+	fd = rc ? -1 : open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (!rc && fd < 0)
+		rc = errorf(e, "cannot write %s: %s", log, strerror(errno));
+	if (!rc) {
+		int status;
+
+		logv("building provium.ko against %s (log: %s)", kbuild, log);
+		status = run_command_io(argv, -1, fd, fd);
+		close(fd);
+		if (status != 0 || access(out, R_OK)) {
+			char *why = build_errors(log);
+
+			rc = errorf(e, "building provium.ko against %s failed (make exited "
+				    "with %d):\n%s(the whole log: %s)", kbuild, status, why, log);
+			free(why);
+		}
+	}
+	free(log);
+	free(mflag);
+	return rc;
+}
+
+int module_build(const char *kbuild, char *out, size_t len, struct error *e)
+{
+	char **srcs, *dir, *lock;
+	int n = module_sources(&srcs), fd, rc = 0;
+	uint64_t h;
+
+	if (n == 0) {
+		module_sources_free(srcs);
+		return errorf(e, "no module sources in %s/kmod", provium_home());
+	}
+	h = module_key(kbuild, srcs);
+	dir = xasprintf("%s/module-%016llx", cache_dir(), (unsigned long long)h);
+	if (strlen(dir) + sizeof("/provium.ko") > len) {
+		free(dir);
+		module_sources_free(srcs);
+		return errorf(e, "cache path too long");
+	}
+	snprintf(out, len, "%s/provium.ko", dir);
+	if (access(out, R_OK) == 0)
+		goto done;
+	/* one builder at a time: parallel test files ask for the same module */
+	mkdir_p(dir, 0755);
+	lock = xasprintf("%s/.lock", dir);
+	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	free(lock);
+	while (fd >= 0 && flock(fd, LOCK_EX) && errno == EINTR && !provium_interrupted)
+		;
+	if (access(out, R_OK))
+		rc = build(kbuild, dir, srcs, out, e);
+	if (fd >= 0)
+		close(fd);
+done:
+	free(dir);
+	module_sources_free(srcs);
+	return rc;
+}
+
+/* kmod/provium.ko, if 'make' built it for exactly this kernel's tree. */
+static int made_module_fits(const struct kernel *k, char *out, size_t len)
+{
+	char *path = xasprintf("%s/kmod/provium.ko", provium_home());
+	char magic[256], a[PATH_MAX], b[PATH_MAX];
+	struct kernel dflt;
+	struct error ignored;
+	size_t n;
+	uint8_t *ko = read_whole_file(path, &n);
+	int fits = 0;
+
+	if (ko) {
+		module_vermagic(ko, n, magic, sizeof(magic));
+		free(ko);
+		fits = !strcmp(magic, k->release) && kernel_find_default(&dflt, &ignored) == 0 &&
+		       realpath(dflt.kbuild, a) && realpath(k->kbuild, b) && !strcmp(a, b);
+	}
+	if (fits)
+		fits = !copy_str(out, len, path);
+	free(path);
+	return fits;
+}
+
+int module_for_kernel(const struct kernel *k, char *out, size_t len, char *why,
+		      size_t whylen, struct error *e)
+{
+	char from[600];
+	char *config;
+
+	out[0] = why[0] = '\0';
+	if (!k->kbuild[0]) {
+		snprintf(why, whylen, "no kernel build tree (kbuild) for this kernel: "
+			 "provium.ko is not built");
+		return 0;
+	}
+	config = kernel_config_read(k, from, sizeof(from));
+	if (config && !kconfig_value(config, "CONFIG_MODULES")) {
+		snprintf(why, whylen, "the kernel is built without CONFIG_MODULES (%s)", from);
+		free(config);
+		return 0;
+	}
+	free(config);
+	if (made_module_fits(k, out, len))
+		return 0;
+	return module_build(k->kbuild, out, len, e);
+}
