@@ -40,8 +40,10 @@ local function show(v, bare)
   return tostring(v)
 end
 
--- a todo() inside a test marks it expected-to-fail and stops it
+-- a todo() inside a test marks it expected-to-fail and stops it; a skip()
+-- stops it as not applicable here (a kernel feature that is missing)
 local TODO = setmetatable({}, { __tostring = function() return "todo" end })
+local SKIP = setmetatable({}, { __tostring = function() return "skip" end })
 
 function M.install(env, provium)
   errname = provium.errname
@@ -63,7 +65,7 @@ function M.install(env, provium)
       console_at[vm] = vm:info().console_size
     end
     local ok, err = xpcall(fn, function(e)
-      if type(e) == "table" and e.todo == TODO then return e end
+      if type(e) == "table" and (e.todo == TODO or e.todo == SKIP) then return e end
       return debug.traceback(tostring(e), 2)
     end)
     local secs = now() - t0
@@ -84,6 +86,8 @@ function M.install(env, provium)
       emit("ok", secs, name)
     elseif type(err) == "table" and err.todo == TODO then
       emit("todo", secs, name, err.reason)
+    elseif type(err) == "table" and err.todo == SKIP then
+      emit("skip", secs, name, err.reason)
     else
       -- the guest console is what explains most kernel-side failures
       -- (what it printed while the test ran, in a copy that outlives the run)
@@ -116,6 +120,13 @@ function M.install(env, provium)
 
   function env.todo(reason)
     error({ todo = TODO, reason = reason or "todo" }, 0)
+  end
+
+  function env.skip(reason)
+    if type(reason) ~= "string" or reason == "" then
+      error("usage: skip(reason): say what is missing", 2)
+    end
+    error({ todo = SKIP, reason = reason }, 0)
   end
 
   -- command output (r.stdout) compares with a string by its text
