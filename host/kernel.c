@@ -488,6 +488,96 @@ int kernel_prepare_vmlinux(struct kernel *k, struct error *e)
 	return 0;
 }
 
+/* modules.dep in @moddir lists module @name (dashes and underscores alike). */
+static int moddir_has(const char *moddir, const char *name)
+{
+	char *dep;
+	size_t n, nlen = strlen(name);
+	uint8_t *d;
+	const char *p;
+	int found = 0;
+
+	if (!moddir || !moddir[0])
+		return 0;
+	dep = xasprintf("%s/modules.dep", moddir);
+	d = read_whole_file(dep, &n);
+	free(dep);
+	if (!d)
+		return 0;
+	d = xrealloc(d, n + 1);
+	d[n] = '\0';
+	for (p = (char *)d; !found && (p = strstr(p, ".ko")); p += 3) {
+		const char *b = p;
+		size_t i;
+
+		while (b > (char *)d && b[-1] != '/' && b[-1] != '\n' && b[-1] != ' ')
+			b--;
+		if ((size_t)(p - b) != nlen)
+			continue;
+		for (i = 0; i < nlen && (b[i] == name[i] || (b[i] == '-' && name[i] == '_')); i++)
+			;
+		found = i == nlen;
+	}
+	free(d);
+	return found;
+}
+
+/* @opt is built in, or a module the modules directory has. */
+static int have(const char *config, const char *opt, const char *moddir, const char *mod)
+{
+	int v = kconfig_value(config, opt);
+
+	return v == 'y' || (v == 'm' && mod && moddir_has(moddir, mod));
+}
+
+int kernel_check_config(const char *config, const char *from, const char *moddir,
+			int *microvm, int can_q35, size_t ndisks, struct error *e)
+{
+	static const struct {
+		const char *opt, *module, *why;
+	} needs[] = {
+		{ "CONFIG_BLK_DEV_INITRD", NULL, "Provium boots from an initramfs" },
+		{ "CONFIG_BINFMT_ELF", NULL, "the agent is an ELF program" },
+		{ "CONFIG_DEVTMPFS", NULL, "the agent mounts devtmpfs on /dev" },
+		{ "CONFIG_PROC_FS", NULL, "the agent reads /proc" },
+		{ "CONFIG_SYSFS", NULL, "the agent finds its port in /sys" },
+		{ "CONFIG_SIGNALFD", NULL, "the agent waits for its children with a signalfd" },
+		{ "CONFIG_VIRTIO_CONSOLE", "virtio_console",
+		  "the agent's channel is a virtio-serial port" },
+	};
+	const char *mod_hint = moddir && moddir[0] ? moddir : "no modules directory";
+	size_t i;
+
+	for (i = 0; i < sizeof(needs) / sizeof(needs[0]); i++) {
+		if (have(config, needs[i].opt, moddir, needs[i].module))
+			continue;
+		if (kconfig_value(config, needs[i].opt) == 'm')
+			return errorf(e, "the kernel has %s=m but its module %s is not in the "
+				      "modules directory (%s): set modules = \"...\" in the "
+				      "profile, or build it in (=y)", needs[i].opt,
+				      needs[i].module, mod_hint);
+		return errorf(e, "the kernel lacks %s (%s), according to %s: add it, "
+			      "'provium kconfig' prints what a test kernel needs",
+			      needs[i].opt, needs[i].why, from);
+	}
+	if (*microvm && !(kconfig_value(config, "CONFIG_PVH") == 'y' &&
+			  have(config, "CONFIG_VIRTIO_MMIO", moddir, "virtio_mmio"))) {
+		if (!can_q35 || !have(config, "CONFIG_VIRTIO_PCI", moddir, "virtio_pci"))
+			return errorf(e, "the kernel can boot neither on microvm (it needs "
+				      "CONFIG_PVH and CONFIG_VIRTIO_MMIO) nor on q35 (it needs "
+				      "CONFIG_VIRTIO_PCI and a bzImage), according to %s", from);
+		*microvm = 0;
+	}
+	if (!*microvm && !have(config, "CONFIG_VIRTIO_PCI", moddir, "virtio_pci"))
+		return errorf(e, "the kernel lacks CONFIG_VIRTIO_PCI (virtio on the q35 "
+			      "machine), according to %s: add it, 'provium kconfig' prints "
+			      "what a test kernel needs", from);
+	if (ndisks && !have(config, "CONFIG_VIRTIO_BLK", moddir, "virtio_blk"))
+		return errorf(e, "the kernel lacks CONFIG_VIRTIO_BLK (the VM has disks), "
+			      "according to %s (%s)", from, mod_hint);
+	return 0;
+}
+
 int kernel_decompresses(const char *config, const char *format)
 {
 	static const char *const opts[][2] = {

@@ -56,6 +56,15 @@ const char *compression_of(const uint8_t *data, size_t len);
 uint8_t *decompress(const uint8_t *data, size_t len, size_t *outlen, struct error *e);
 
 /*
+ * Is @config (text, read from @from) a kernel Provium can boot? The
+ * options the guest needs, built in or (drivers) as modules @moddir has;
+ * an error names the missing one. A *@microvm boot the kernel cannot do
+ * (no PVH entry, no virtio-mmio) becomes q35 (*@microvm = 0) if @can_q35
+ * (a bzImage) and the kernel has virtio-pci.
+ */
+int kernel_check_config(const char *config, const char *from, const char *moddir,
+			int *microvm, int can_q35, size_t ndisks, struct error *e);
+/*
  * The kernel (its @config text) decompresses modules in @format itself:
  * CONFIG_MODULE_DECOMPRESS and that format's CONFIG_MODULE_COMPRESS_*.
  */

@@ -829,6 +829,35 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 	return rc;
 }
 
+/*
+ * A kernel that lacks what the guest needs fails here, before QEMU starts,
+ * when its configuration can be found; one that cannot boot on microvm
+ * goes to q35.
+ */
+static int check_kernel(struct vm *vm, struct error *e)
+{
+	struct kernel *k = &vm->cfg.kernel;
+	int microvm = k->vmlinux[0] != '\0';
+	char from[600];
+	char *config = kernel_config_read(k, from, sizeof(from));
+	int rc;
+
+	if (!config) {
+		logv("no configuration found for %s: not checked", k->image);
+		return 0;
+	}
+	rc = kernel_check_config(config, from, k->moddir, &microvm,
+				 strcmp(k->image, k->vmlinux) != 0, vm->cfg.ndisks, e);
+	free(config);
+	if (rc)
+		return errorf(e, "kernel %s: %s", k->release[0] ? k->release : k->image, e->msg);
+	if (!microvm && k->vmlinux[0]) {
+		logv("the kernel cannot boot on microvm: q35");
+		k->vmlinux[0] = '\0';
+	}
+	return 0;
+}
+
 int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e)
 {
 	char why[256];
@@ -841,6 +870,11 @@ int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e)
 		vm->cfg.kernel.vmlinux[0] = '\0';	/* the slow path, on request */
 	else if (!vm->cfg.kernel.vmlinux[0] && kernel_prepare_vmlinux(&vm->cfg.kernel, e))
 		logv("no vmlinux (%s): booting the bzImage on q35", e->msg);
+	if (check_kernel(vm, e)) {
+		vm->dead = 1;
+		snprintf(vm->dead_reason, sizeof(vm->dead_reason), "boot failed");
+		return -1;
+	}
 	accel = cfg->accel ? cfg->accel : accel_choose(&vm->cfg, why, sizeof(why));
 	if (!cfg->accel)
 		logv("accel %s (%s)", accel, why);

@@ -304,6 +304,98 @@ static void decompress_modules (void) {
 }
 
 
+/* What a test kernel has, one line per option, with @drop left out. */
+static char *config_without (const char *drop, const char *extra) {
+  static const char *const opts[] = {
+    "CONFIG_BLK_DEV_INITRD=y", "CONFIG_BINFMT_ELF=y", "CONFIG_DEVTMPFS=y",
+    "CONFIG_PROC_FS=y", "CONFIG_SYSFS=y", "CONFIG_SIGNALFD=y",
+    "CONFIG_VIRTIO_CONSOLE=y", "CONFIG_PVH=y", "CONFIG_VIRTIO_MMIO=y",
+    "CONFIG_VIRTIO_PCI=y", "CONFIG_VIRTIO_BLK=m", NULL,
+  };
+  char *out = xasprintf("# generated\n%s", extra), *next;
+  size_t i;
+  for (i = 0; opts[i]; i++) {
+    if (drop && !strncmp(opts[i], drop, strlen(drop)) && opts[i][strlen(drop)] == '=') {
+      next = xasprintf("%s# %s is not set\n", out, drop);
+    } else {
+      next = xasprintf("%s%s\n", out, opts[i]);
+    }
+    free(out);
+    out = next;
+  }
+  return out;
+}
+
+
+static void config_values (void) {
+  const char *c = "CONFIG_A=y\nCONFIG_AB=m\n# CONFIG_B is not set\nCONFIG_S=\"x\"\nXCONFIG_C=y\n";
+  CHECK_EQ_INT(kconfig_value(c, "CONFIG_A"), 'y');
+  CHECK_EQ_INT(kconfig_value(c, "CONFIG_AB"), 'm');
+  CHECK_EQ_INT(kconfig_value(c, "CONFIG_B"), 0);
+  CHECK_EQ_INT(kconfig_value(c, "CONFIG_S"), 'v');
+  CHECK_EQ_INT(kconfig_value(c, "CONFIG_C"), 0);  /* only at a line's start */
+  CHECK_EQ_INT(kconfig_value(c, "CONFIG_Z"), 0);
+  /* Debian 6.12: xz modules, decompressed by the kernel */
+  c = "CONFIG_MODULE_COMPRESS_XZ=y\nCONFIG_MODULE_DECOMPRESS=y\n";
+  CHECK(kernel_decompresses(c, "xz"));
+  CHECK(!kernel_decompresses(c, "gzip"));
+  CHECK(!kernel_decompresses(c, "zstd"));
+  CHECK(!kernel_decompresses("CONFIG_MODULE_COMPRESS_XZ=y\n", "xz"));
+  CHECK(!kernel_decompresses(NULL, "xz"));
+}
+
+
+/* A kernel that lacks what the guest needs is named by its option. */
+static void config_checks (void) {
+  static const char *const missing[] = {
+    "CONFIG_VIRTIO_CONSOLE", "CONFIG_DEVTMPFS", "CONFIG_BLK_DEV_INITRD", NULL,
+  };
+  struct error e = { "" };
+  const char *dir = unit_tmpdir();
+  char *moddir = xasprintf("%s/mods", dir), *dep = xasprintf("%s/modules.dep", moddir);
+  char *c;
+  int microvm;
+  size_t i;
+  for (i = 0; missing[i]; i++) {
+    c = config_without(missing[i], "");
+    microvm = 1;
+    CHECK_EQ_INT(kernel_check_config(c, "/k/.config", NULL, &microvm, 1, 0, &e), -1);
+    unit_check(strstr(e.msg, missing[i]) && strstr(e.msg, "/k/.config"), UNIT_AT,
+               "%s: %s", missing[i], e.msg);
+    free(c);
+  }
+  /* all there */
+  c = config_without(NULL, "");
+  microvm = 1;
+  CHECK_EQ_INT(kernel_check_config(c, "x", NULL, &microvm, 1, 0, &e), 0);
+  CHECK_EQ_INT(microvm, 1);
+  /* disks need virtio_blk: here a module, so the modules dir must have it */
+  CHECK_EQ_INT(kernel_check_config(c, "x", NULL, &microvm, 1, 1, &e), -1);
+  CHECK(strstr(e.msg, "CONFIG_VIRTIO_BLK") != NULL);
+  mkdir_p(moddir, 0755);
+  write_whole_file(dep, "kernel/drivers/block/virtio_blk.ko.xz: kernel/x/virtio_ring.ko.xz\n", 66);
+  CHECK_EQ_INT(kernel_check_config(c, "x", moddir, &microvm, 1, 1, &e), 0);
+  free(c);
+  /* no PVH entry: q35 if there is a bzImage, else nothing boots it */
+  c = config_without("CONFIG_PVH", "");
+  microvm = 1;
+  CHECK_EQ_INT(kernel_check_config(c, "x", NULL, &microvm, 1, 0, &e), 0);
+  CHECK_EQ_INT(microvm, 0);
+  microvm = 1;
+  CHECK_EQ_INT(kernel_check_config(c, "x", NULL, &microvm, 0, 0, &e), -1);
+  CHECK(strstr(e.msg, "CONFIG_PVH") != NULL);
+  free(c);
+  /* a console driver as a module the modules dir lacks */
+  c = config_without("CONFIG_VIRTIO_CONSOLE", "CONFIG_VIRTIO_CONSOLE=m\n");
+  microvm = 1;
+  CHECK_EQ_INT(kernel_check_config(c, "x", moddir, &microvm, 1, 0, &e), -1);
+  CHECK(strstr(e.msg, "CONFIG_VIRTIO_CONSOLE=m") && strstr(e.msg, "virtio_console"));
+  free(c);
+  free(dep);
+  free(moddir);
+}
+
+
 static const struct unit_case cases[] = {
   { "strip an appended signature", strip_signed },
   { "unsigned modules unchanged", strip_unsigned },
@@ -313,6 +405,8 @@ static const struct unit_case cases[] = {
   { "bzImage payloads in every format", payload_formats },
   { "bad bzImage payloads refused", payload_bad },
   { "compressed modules", decompress_modules },
+  { "configuration values", config_values },
+  { "what a guest kernel needs", config_checks },
   { NULL, NULL }
 };
 
