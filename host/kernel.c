@@ -522,12 +522,12 @@ static int moddir_has(const char *moddir, const char *name)
 	return found;
 }
 
-/* @opt is built in, or a module the modules directory has. */
+/* @opt is built in, or a module the modules directory has (NULL: unknown, taken as there). */
 static int have(const char *config, const char *opt, const char *moddir, const char *mod)
 {
 	int v = kconfig_value(config, opt);
 
-	return v == 'y' || (v == 'm' && mod && moddir_has(moddir, mod));
+	return v == 'y' || (v == 'm' && mod && (!moddir || moddir_has(moddir, mod)));
 }
 
 int kernel_check_config(const char *config, const char *from, const char *moddir,

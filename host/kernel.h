@@ -57,7 +57,8 @@ uint8_t *decompress(const uint8_t *data, size_t len, size_t *outlen, struct erro
 
 /*
  * Is @config (text, read from @from) a kernel Provium can boot? The
- * options the guest needs, built in or (drivers) as modules @moddir has;
+ * options the guest needs, built in or (drivers) as modules @moddir has
+ * (NULL: not known, modules count as there; "": there are none);
  * an error names the missing one. A *@microvm boot the kernel cannot do
  * (no PVH entry, no virtio-mmio) becomes q35 (*@microvm = 0) if @can_q35
  * (a bzImage) and the kernel has virtio-pci.

@@ -12,6 +12,7 @@
 #include "doctor.h"
 #include "init.h"
 #include "junit_merge.h"
+#include "kconfig.h"
 #include "lprovium.h"
 #include "runner.h"
 #include "shell.h"
@@ -27,6 +28,7 @@ static void usage(FILE *f)
 	      "  junit-merge OUT IN...     merge JUnit files (the shards of a CI matrix) into OUT\n"
 	      "  doctor                    check QEMU, KVM, kernel, headers and the build;\n"
 	      "                            print the command that fixes what is missing\n"
+	      "  kconfig [--check .config] print the kernel configuration a test kernel needs\n"
 	      "  version                   print the version\n", f);
 }
 
@@ -64,6 +66,8 @@ int main(int argc, char **argv)
 		return init_run(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "junit-merge"))
 		return junit_merge_run(argc - i - 1, argv + i + 1);
+	if (!strcmp(argv[i], "kconfig"))
+		return kconfig_main(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "shell"))
 		return shell_run(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "doctor")) {
