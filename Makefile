@@ -6,7 +6,7 @@
 #   make deb     build/provium_<version>_amd64.deb
 
 KREL    ?= $(shell tools/default-kernel.sh 2>/dev/null)
-KDIR    ?= /lib/modules/$(KREL)/build
+KDIR    ?= $(PROVIUM_SYSROOT)/lib/modules/$(KREL)/build
 BUILD   := build
 CC      ?= gcc
 LUA_CFLAGS := $(shell pkg-config --cflags lua5.4 2>/dev/null)
@@ -53,11 +53,23 @@ $(BUILD)/provium-agent: $(AGENT_SRC) $(AGENT_HDR)
 	$(CC) $(AGENT_CFLAGS) -o $@ $(AGENT_SRC) -lnl-genl-3 -lnl-3 -lpthread 2>$(BUILD)/agent-link.log || \
 		{ cat $(BUILD)/agent-link.log; exit 1; }
 
+# The default kernel's release as a file name: when it changes (a kernel
+# package installed or removed), what was built against the old one is
+# rebuilt (provium.ko, the sample driver, the syscall and errno tables).
+KSTAMP  := $(BUILD)/kernel-$(KREL)
+
+$(KSTAMP):
+	@mkdir -p $(BUILD)
+	@rm -f $(BUILD)/kernel-*
+	@touch $@
+
 module: kmod/provium.ko
 
-kmod/provium.ko: kmod/provium.c kmod/provium_uapi.h kmod/provium_desc.h kmod/provium_ext.h Kbuild
+kmod/provium.ko: kmod/provium.c kmod/provium_uapi.h kmod/provium_desc.h kmod/provium_ext.h Kbuild \
+		$(KSTAMP)
 	@test -d "$(KDIR)" || { echo "no kernel build dir $(KDIR): run 'make deps'"; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+	@touch $@	# kbuild may find nothing to do: newer than the stamp anyway
 
 # the sample driver of examples/sample_driver (tests/e2e/sample_driver.lua)
 SAMPLE_DIR := examples/sample_driver
@@ -66,11 +78,12 @@ sample: $(SAMPLE_DIR)/provium_sample.ko
 
 # provium_sample_sys.ko links against provium.ko's exported symbols
 $(SAMPLE_DIR)/provium_sample.ko: $(wildcard $(SAMPLE_DIR)/*.c) $(SAMPLE_DIR)/provium_sample.h \
-		$(SAMPLE_DIR)/Kbuild kmod/provium_ext.h kmod/provium.ko
+		$(SAMPLE_DIR)/Kbuild kmod/provium_ext.h kmod/provium.ko $(KSTAMP)
 	@test -d "$(KDIR)" || { echo "no kernel build dir $(KDIR): run 'make deps'"; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(SAMPLE_DIR) KBUILD_EXTRA_SYMBOLS=$(CURDIR)/Module.symvers modules
+	@touch $@
 
-$(BUILD)/lua/provium/nr.lua: tools/gen-tables.sh
+$(BUILD)/lua/provium/nr.lua: tools/gen-tables.sh $(KSTAMP)
 	tools/gen-tables.sh $(KDIR) $(BUILD)/lua/provium
 
 $(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) agent/agent.h tests/unit/unit.h
