@@ -266,19 +266,20 @@ static int is_dir(const char *path)
 static int profile_kernel(const char *name, const struct profile *p, struct kernel *k,
 			  struct error *e)
 {
+	struct error inner;
 	char moddir[600];
 
 	if (p->release[0] && p->kernel[0])
 		return errorf(e, "profile %s: set kernel or release, not both", name);
 	if (p->release[0]) {
-		if (kernel_find_release(p->release, k, e))
-			return errorf(e, "profile %s: %s", name, e->msg);
+		if (kernel_find_release(p->release, k, &inner))
+			return errorf(e, "profile %s: %s", name, inner.msg);
 	} else if (!p->kernel[0]) {
 		if (kernel_find_default(k, e))
 			return -1;
 	} else if (is_dir(p->kernel)) {
-		if (kernel_from_tree(p->kernel, k, e))
-			return errorf(e, "profile %s: %s", name, e->msg);
+		if (kernel_from_tree(p->kernel, k, &inner))
+			return errorf(e, "profile %s: %s", name, inner.msg);
 	} else {
 		if (access(p->kernel, R_OK))
 			return errorf(e, "profile %s: kernel %s: %s", name, p->kernel,

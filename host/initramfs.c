@@ -200,10 +200,12 @@ static int add_module(struct cpio *c, const char *src, const char *config, char 
 	if (fmt && kernel_decompresses(config, fmt)) {
 		*dst = xasprintf("provium/modules.d/%s", base);
 	} else if (fmt) {
-		plain = decompress(d, len, &plain_len, e);
+		struct error inner;
+
+		plain = decompress(d, len, &plain_len, &inner);
 		free(d);
 		if (!plain)
-			return errorf(e, "module %s: %s", src, e->msg);
+			return errorf(e, "module %s: %s", src, inner.msg);
 		d = plain;
 		len = plain_len;
 		name = strip_compression_suffix(base);

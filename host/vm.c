@@ -840,6 +840,7 @@ static int check_kernel(struct vm *vm, struct error *e)
 	int microvm = k->vmlinux[0] != '\0';
 	char from[600];
 	char *config = kernel_config_read(k, from, sizeof(from));
+	struct error inner;
 	int rc;
 
 	if (!config) {
@@ -847,10 +848,11 @@ static int check_kernel(struct vm *vm, struct error *e)
 		return 0;
 	}
 	rc = kernel_check_config(config, from, k->moddir, &microvm,
-				 strcmp(k->image, k->vmlinux) != 0, vm->cfg.ndisks, e);
+				 strcmp(k->image, k->vmlinux) != 0, vm->cfg.ndisks, &inner);
 	free(config);
 	if (rc)
-		return errorf(e, "kernel %s: %s", k->release[0] ? k->release : k->image, e->msg);
+		return errorf(e, "kernel %s: %s", k->release[0] ? k->release : k->image,
+			      inner.msg);
 	if (!microvm && k->vmlinux[0]) {
 		logv("the kernel cannot boot on microvm: q35");
 		k->vmlinux[0] = '\0';

@@ -1,0 +1,154 @@
+-- Kernels other than the default: Debian's 6.12 unpacked in the cache (a
+-- zstd bzImage, .ko.xz modules), provium.ko built against a build tree
+-- that is not the default one, a default kernel that changes under a
+-- built checkout, and kernels that lack what the guest needs.
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/../lib/?.lua;" .. package.path
+local host = require("host")
+local sh = host.sh
+local root = host.repo_root()
+local bin = root .. "/build/provium"
+
+local function q(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+
+local cache = os.getenv("PROVIUM_CACHE")
+if not cache or cache == "" then
+  cache = (os.getenv("XDG_CACHE_HOME") or (os.getenv("HOME") .. "/.cache")) .. "/provium"
+end
+-- Debian's 6.12 as tools/debian-kernel.sh unpacked it, "" if it did not
+local k612 = sh("ls -d " .. q(cache) .. "/kernels/6.12.*+deb12-amd64 2>/dev/null | sort -V | tail -n 1")
+local rel612 = k612:match("([^/]+)$") or ""
+
+local function need612()
+  if k612 == "" then
+    skip("Debian 6.12 is not unpacked in " .. cache .. "/kernels (make deps runs tools/debian-kernel.sh)")
+  end
+end
+
+local scratch = os.tmpname()
+os.remove(scratch)
+assert(os.execute("mkdir -p " .. q(scratch)))
+
+local function write(path, text)
+  local f = assert(io.open(path, "w"))
+  f:write(text)
+  f:close()
+end
+
+-- provium run SCRIPT with extra environment: status and output (both streams)
+local function run(env, script)
+  local path = scratch .. "/script.lua"
+  write(path, script)
+  local p = assert(io.popen(string.format("cd %s && env -u PROVIUM_EVENT_FD %s %s run %s 2>&1; echo \"rc=$?\"",
+    q(root), env, q(bin), q(path))))
+  local out = p:read("a")
+  p:close()
+  local rc = tonumber(out:match("rc=(%d+)\n$"))
+  return rc, out:gsub("rc=%d+\n$", "")
+end
+
+test("Debian 6.12: its zstd bzImage boots on microvm, its .ko.xz modules load, disks appear", function()
+  need612()
+  local disk = scratch .. "/disk.img"
+  assert(os.execute("printf 'on the 6.12 disk' | dd of=" .. q(disk) .. " bs=1M count=1 conv=sync 2>/dev/null"))
+  local vm = provium.create("debian-6.12")
+  vm:boot({ disks = { disk } })
+  assert_eq(rel612, vm:info().release)
+  -- microvm: virtio over MMIO, from virtio_mmio.ko.xz (6.12 builds it as a module)
+  assert_contains(vm:read_file("/proc/cmdline"), "provium_agent.modules=/provium/modules.mmio")
+  assert_contains(vm:read_file("/proc/modules"), "virtio_mmio ")
+  assert_contains(vm:read_file("/proc/modules"), "virtio_blk ")
+  assert_eq("on the 6.12 disk", vm:exec("head -c 16 /dev/vda").stdout.value)
+  vm:shutdown()
+end)
+
+test("kbuild that is not the default tree: provium.ko is built from every kmod source and used", function()
+  need612()
+  -- a cache of its own: the build must run now, not come from an earlier one
+  local c = scratch .. "/cache"
+  assert(os.execute("mkdir -p " .. q(c) .. " && ln -s " .. q(cache .. "/kernels") .. " " .. q(c .. "/kernels")))
+  local rc, out = run("PROVIUM_CACHE=" .. q(c) .. " PROVIUM_ACCEL=" .. (os.getenv("PROVIUM_ACCEL") or "tcg"), [[
+    local vm = provium.create("debian-6.12")
+    vm:boot()
+    vm:syscall(provium.nr.getpid)
+    print("executor " .. vm:last_call().executor .. " release " .. vm:info().release)
+    vm:shutdown()
+  ]])
+  assert_eq(0, rc, out)
+  assert_contains(out, "executor module release " .. rel612)
+  -- every source of kmod/ went into the build, provium_ext.h too
+  local built = sh("ls " .. q(c) .. "/module-*/provium.ko")
+  assert(built ~= "", "no module-*/provium.ko in the fresh cache")
+  local dir = built:match("^(.*)/provium.ko$")
+  for src in sh("cd " .. q(root .. "/kmod") .. " && ls *.c *.h | grep -v '\\.mod\\.c$'"):gmatch("%S+") do
+    local f = io.open(dir .. "/" .. src)
+    assert(f, src .. " was not copied into " .. dir)
+    f:close()
+  end
+  assert_contains(sh("modinfo -F vermagic " .. q(built)), rel612)
+end)
+
+test("a module build that fails shows the compiler's error", function()
+  local tree = scratch .. "/broken-tree"
+  assert(os.execute("mkdir -p " .. q(tree)))
+  write(tree .. "/Makefile", "modules:\n\t@echo 'provium.c:42:7: error: this tree cannot build modules' >&2; exit 2\n")
+  write(scratch .. "/broken.toml", string.format([[
+[profile.broken]
+kbuild = %q
+]], tree))
+  local ok, err = pcall(provium.create, "broken", { config = scratch .. "/broken.toml" })
+  assert(not ok, "a failing build was accepted")
+  assert_contains(err, "building provium.ko against " .. tree .. " failed")
+  assert_contains(err, "provium.c:42:7: error: this tree cannot build modules")
+  assert_contains(err, "build.log")
+end)
+
+test("the default kernel changes under a built checkout: create() and make follow it", function()
+  need612()
+  local default_rel = sh("tools/default-kernel.sh")
+  -- a machine with 6.1 and, installed later, 6.12
+  local sys = scratch .. "/sysroot"
+  assert(os.execute(string.format(
+    "mkdir -p %s/boot %s/lib/modules && ln -s /boot/vmlinuz-%s %s/boot/ && ln -s /lib/modules/%s %s/lib/modules/ && " ..
+    "ln -s %s/boot/vmlinuz-%s %s/boot/ && ln -s %s/boot/config-%s %s/boot/ && ln -s %s/lib/modules/%s %s/lib/modules/",
+    q(sys), q(sys), default_rel, q(sys), default_rel, q(sys),
+    q(k612), rel612, q(sys), q(k612), rel612, q(sys), q(k612), rel612, q(sys))))
+  local rc, out = run("PROVIUM_SYSROOT=" .. q(sys), [[
+    local vm = provium.create()
+    vm:boot()
+    vm:syscall(provium.nr.getpid)
+    print("executor " .. vm:last_call().executor .. " release " .. vm:info().release)
+    vm:shutdown()
+  ]])
+  assert_eq(0, rc, out)
+  assert_contains(out, "executor module release " .. rel612)
+  -- make: up to date for this machine, not for the one with 6.12
+  local function make_q(env)
+    return os.execute("cd " .. q(root) .. " && " .. env .. " make -q kmod/provium.ko >/dev/null 2>&1")
+  end
+  assert(make_q(""), "make -q kmod/provium.ko: the built checkout is not up to date")
+  assert(not make_q("PROVIUM_SYSROOT=" .. q(sys)), "make thinks provium.ko built for " ..
+    default_rel .. " serves " .. rel612)
+end)
+
+test("a kernel without a virtio console or devtmpfs fails boot at once, naming the option", function()
+  local default_rel = sh("tools/default-kernel.sh")
+  for _, opt in ipairs({ "CONFIG_VIRTIO_CONSOLE", "CONFIG_DEVTMPFS" }) do
+    -- Debian's kernel, with a configuration beside it that lacks @opt
+    local dir = scratch .. "/" .. opt
+    assert(os.execute(string.format("mkdir -p %s && ln -sf /boot/vmlinuz-%s %s/vmlinuz-%s && " ..
+      "sed 's/^%s=.*/# %s is not set/' /boot/config-%s > %s/config-%s",
+      q(dir), default_rel, q(dir), default_rel, opt, opt, default_rel, q(dir), default_rel)))
+    write(dir .. "/provium.toml", string.format("[profile.lacking]\nkernel = \"vmlinuz-%s\"\n", default_rel))
+    local vm = provium.create("lacking", { config = dir .. "/provium.toml" })
+    local ok, err = pcall(vm.boot, vm)
+    assert(not ok, "booted a kernel without " .. opt)
+    assert_contains(err, "lacks " .. opt)
+    assert_contains(err, dir .. "/config-" .. default_rel)
+    -- refused before QEMU started: no console, no run directory
+    assert_eq("", vm:info().console)
+    assert_eq(false, vm:info().running)
+  end
+end)
+
+os.execute("rm -rf " .. q(scratch))
