@@ -26,7 +26,7 @@ UNIT_SRC  := $(wildcard tests/unit/*.c)
 # Lua bindings, the commands and main (client.c needs vm.c and what it uses),
 # and the agent's kmsg reader
 UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c \
-	host/client.c host/vm.c host/accel.c host/qmp.c host/initramfs.c \
+	host/client.c host/vm.c host/accel.c host/qmp.c host/initramfs.c host/module.c \
 	host/test_results.c host/test_select.c host/report.c agent/kmsg.c host/layout.c host/config.c \
 	host/junit_merge.c host/progress.c
 # tests/unit/test_kmsg.c stands in for /dev/kmsg
