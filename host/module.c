@@ -172,26 +172,32 @@ static int build(const char *kbuild, const char *dir, char **srcs, const char *o
 	return rc;
 }
 
+/* <cache>/module-<key>/provium.ko for @kbuild and today's sources; -1 if too long. */
+static int cache_path(const char *kbuild, char **srcs, char *out, size_t len)
+{
+	uint64_t h = module_key(kbuild, srcs);
+
+	return snprintf(out, len, "%s/module-%016llx/provium.ko", cache_dir(),
+			(unsigned long long)h) >= (int)len ? -1 : 0;
+}
+
 int module_build(const char *kbuild, char *out, size_t len, struct error *e)
 {
 	char **srcs, *dir, *lock;
 	int n = module_sources(&srcs), fd, rc = 0;
-	uint64_t h;
 
 	if (n == 0) {
 		module_sources_free(srcs);
 		return errorf(e, "no module sources in %s/kmod", provium_home());
 	}
-	h = module_key(kbuild, srcs);
-	dir = xasprintf("%s/module-%016llx", cache_dir(), (unsigned long long)h);
-	if (strlen(dir) + sizeof("/provium.ko") > len) {
-		free(dir);
+	if (cache_path(kbuild, srcs, out, len)) {
 		module_sources_free(srcs);
 		return errorf(e, "cache path too long");
 	}
-	snprintf(out, len, "%s/provium.ko", dir);
 	if (access(out, R_OK) == 0)
 		goto done;
+	dir = xstrdup(out);
+	*strrchr(dir, '/') = '\0';
 	/* one builder at a time: parallel test files ask for the same module */
 	mkdir_p(dir, 0755);
 	lock = xasprintf("%s/.lock", dir);
@@ -203,8 +209,8 @@ int module_build(const char *kbuild, char *out, size_t len, struct error *e)
 		rc = build(kbuild, dir, srcs, out, e);
 	if (fd >= 0)
 		close(fd);
-done:
 	free(dir);
+done:
 	module_sources_free(srcs);
 	return rc;
 }
@@ -232,26 +238,50 @@ static int made_module_fits(const struct kernel *k, char *out, size_t len)
 	return fits;
 }
 
-int module_for_kernel(const struct kernel *k, char *out, size_t len, char *why,
-		      size_t whylen, struct error *e)
+/* No module for @k at all: why, else "" and 0. */
+static int no_module(const struct kernel *k, char *why, size_t whylen)
 {
 	char from[600];
 	char *config;
 
-	out[0] = why[0] = '\0';
+	why[0] = '\0';
 	if (!k->kbuild[0]) {
 		snprintf(why, whylen, "no kernel build tree (kbuild) for this kernel: "
 			 "provium.ko is not built");
-		return 0;
+		return 1;
 	}
 	config = kernel_config_read(k, from, sizeof(from));
 	if (config && !kconfig_value(config, "CONFIG_MODULES")) {
 		snprintf(why, whylen, "the kernel is built without CONFIG_MODULES (%s)", from);
 		free(config);
-		return 0;
+		return 1;
 	}
 	free(config);
-	if (made_module_fits(k, out, len))
+	return 0;
+}
+
+int module_for_kernel(const struct kernel *k, char *out, size_t len, char *why,
+		      size_t whylen, struct error *e)
+{
+	out[0] = '\0';
+	if (no_module(k, why, whylen) || made_module_fits(k, out, len))
 		return 0;
 	return module_build(k->kbuild, out, len, e);
+}
+
+enum module_state module_lookup(const struct kernel *k, char *out, size_t len)
+{
+	char **srcs;
+	int rc;
+
+	if (no_module(k, out, len))
+		return MODULE_NONE;
+	if (made_module_fits(k, out, len))
+		return MODULE_MADE;
+	module_sources(&srcs);
+	rc = cache_path(k->kbuild, srcs, out, len);
+	module_sources_free(srcs);
+	if (rc)
+		return MODULE_TO_BUILD;
+	return access(out, R_OK) == 0 ? MODULE_CACHED : MODULE_TO_BUILD;
 }

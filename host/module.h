@@ -15,6 +15,14 @@
  */
 int module_for_kernel(const struct kernel *k, char *out, size_t len, char *why,
 		      size_t whylen, struct error *e);
+enum module_state {
+	MODULE_NONE,		/* none for this kernel; @out says why */
+	MODULE_MADE,		/* kmod/provium.ko, as 'make' built it */
+	MODULE_CACHED,		/* built into the cache already */
+	MODULE_TO_BUILD,	/* built into @out at the first boot */
+};
+/* Where provium.ko for @k comes from, without building it (provium doctor). */
+enum module_state module_lookup(const struct kernel *k, char *out, size_t len);
 /*
  * Build provium.ko against @kbuild into <cache>/module-<key>/ (key: every
  * kmod/ source, the tree's path, .config, release and Module.symvers).

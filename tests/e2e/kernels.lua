@@ -122,6 +122,12 @@ test("the default kernel changes under a built checkout: create() and make follo
   ]])
   assert_eq(0, rc, out)
   assert_contains(out, "executor module release " .. rel612)
+  -- provium doctor agrees: the module for 6.12 is there or will be built
+  local doc = sh("PROVIUM_SYSROOT=" .. q(sys) .. " " .. q(bin) .. " doctor 2>&1")
+  assert_contains(doc, "OK       default kernel: " .. rel612)
+  assert(doc:find("OK       helper module: [^\n]*built for " .. rel612:gsub("%p", "%%%0")),
+    "doctor on the module:\n" .. doc)
+  assert_contains(doc, "everything needed to boot is present")
   -- make: up to date for this machine, not for the one with 6.12
   local function make_q(env)
     return os.execute("cd " .. q(root) .. " && " .. env .. " make -q kmod/provium.ko >/dev/null 2>&1")
