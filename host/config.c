@@ -358,6 +358,13 @@ int config_profile_kernel(const char *name, const char *config, struct kernel *k
 	return profile_kernel(name, &p, k, e);
 }
 
+const char *config_default_profile(void)
+{
+	const char *p = getenv("PROVIUM_PROFILE");
+
+	return p && *p ? p : "default";
+}
+
 int config_profile(const char *name, const char *config, struct vm_config *cfg,
 		   struct error *e)
 {

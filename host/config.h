@@ -11,6 +11,11 @@
 /* Resolve profile @name from @config (NULL: the provium.toml in force). */
 int config_profile(const char *name, const char *config, struct vm_config *cfg,
 		   struct error *e);
+/*
+ * The profile provium.create() with no name uses: $PROVIUM_PROFILE (what
+ * 'provium test/run --profile NAME' set), else "default".
+ */
+const char *config_default_profile(void);
 /* Only the kernel profile @name boots (no module is built). */
 int config_profile_kernel(const char *name, const char *config, struct kernel *k,
 			  struct error *e);

@@ -6,6 +6,7 @@
  * builds the public API on top.
  */
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -18,6 +19,7 @@
 #include "lpack.h"
 #include "lprovium.h"
 #include "lvm.h"
+#include "tables.h"
 #include "util.h"
 
 static const luaL_Reg vm_methods[] = {
@@ -104,8 +106,21 @@ static int l_sleep(lua_State *L)
 	return 0;
 }
 
+/* provium.core.kernel_tables() -> dir of nr.lua/errno.lua for the run's kernel, or nil */
+static int l_kernel_tables(lua_State *L)
+{
+	char dir[PATH_MAX];
+
+	if (tables_for_run(dir, sizeof(dir)))
+		lua_pushnil(L);
+	else
+		lua_pushstring(L, dir);
+	return 1;
+}
+
 static const luaL_Reg core_funcs[] = {
 	{ "now", l_now },
+	{ "kernel_tables", l_kernel_tables },
 	{ "emit", l_emit },
 	{ "sleep", l_sleep },
 	{ "create", lvm_create },

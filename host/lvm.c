@@ -168,7 +168,7 @@ struct lvm *lvm_push_worker(lua_State *L, struct lvm *parent, uint32_t id)
 
 int lvm_create(lua_State *L)
 {
-	const char *profile = luaL_optstring(L, 1, "default");
+	const char *profile = luaL_optstring(L, 1, config_default_profile());
 	const char *config = NULL;
 	struct lvm *v;
 	struct error e;

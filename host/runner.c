@@ -26,14 +26,35 @@
 
 #define MAX_JOBS 256
 
+/* --profile NAME: provium.create() with no name, in this process and its children */
+static int set_profile(const char *cmd, const char *name)
+{
+	if (!name[0] || strchr(name, '/')) {
+		fprintf(stderr, "provium %s: --profile '%s': want a profile name\n", cmd, name);
+		return -1;
+	}
+	setenv("PROVIUM_PROFILE", name, 1);
+	return 0;
+}
+
 int runner_run_script(int argc, char **argv)
 {
 	char err[8192];
 	lua_State *L;
 	int rc = 0;
 
+	while (argc >= 1 && (!strcmp(argv[0], "--profile") || !strncmp(argv[0], "--profile=", 10))) {
+		int eq = argv[0][9] == '=';
+		const char *name = eq ? argv[0] + 10 : argc > 1 ? argv[1] : NULL;
+
+		if (!name || set_profile("run", name))
+			goto usage;
+		argc -= eq ? 1 : 2;
+		argv += eq ? 1 : 2;
+	}
 	if (argc < 1) {
-		fputs("usage: provium run <script.lua> [args]\n", stderr);
+usage:
+		fputs("usage: provium run [--profile NAME] <script.lua> [args]\n", stderr);
 		return 2;
 	}
 	if (access(argv[0], R_OK)) {
@@ -147,6 +168,9 @@ static int parse_opts(int argc, char **argv, struct test_opts *o, char ***paths,
 			}
 		} else if ((v = opt_value(argc, argv, &i, "--junit", &bad))) {
 			o->junit = v;
+		} else if ((v = opt_value(argc, argv, &i, "--profile", &bad))) {
+			if (set_profile("test", v))
+				return -1;
 		} else if ((v = opt_value(argc, argv, &i, "--mem", &bad))) {
 			if (!valid_mem(v)) {
 				fprintf(stderr, "provium test: --mem %s: want a size like 512M or 2G "
@@ -209,6 +233,8 @@ static void test_usage(FILE *f)
 	      "  --shard K/N        run the K-th of N deterministic slices of the files\n"
 	      "  --mem SIZE         default memory of the VMs tests boot (512M, 2G)\n"
 	      "  --cpus N           default vCPUs of the VMs tests boot\n"
+	      "  --profile NAME     provium.create() with no name boots profile NAME; provium.nr\n"
+	      "                     and provium.errno come from that kernel's headers\n"
 	      "  --tap              TAP 13 (kselftest dialect) on stdout instead of text\n"
 	      "  --json             one JSON document on stdout instead of text\n"
 	      "  --junit FILE       also write JUnit XML to FILE\n"

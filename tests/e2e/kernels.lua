@@ -35,12 +35,13 @@ local function write(path, text)
   f:close()
 end
 
--- provium run SCRIPT with extra environment: status and output (both streams)
-local function run(env, script)
+-- provium run [ARGS] SCRIPT with extra environment, not under this run's
+-- --profile: status and output (both streams)
+local function run(env, script, args)
   local path = scratch .. "/script.lua"
   write(path, script)
-  local p = assert(io.popen(string.format("cd %s && env -u PROVIUM_EVENT_FD %s %s run %s 2>&1; echo \"rc=$?\"",
-    q(root), env, q(bin), q(path))))
+  local p = assert(io.popen(string.format("cd %s && env -u PROVIUM_EVENT_FD -u PROVIUM_PROFILE %s %s run %s %s 2>&1; echo \"rc=$?\"",
+    q(root), env, q(bin), args or "", q(path))))
   local out = p:read("a")
   p:close()
   local rc = tonumber(out:match("rc=(%d+)\n$"))
@@ -155,6 +156,60 @@ test("a kernel without a virtio console or devtmpfs fails boot at once, naming t
     assert_eq("", vm:info().console)
     assert_eq(false, vm:info().running)
   end
+end)
+
+test("--profile and PROVIUM_PROFILE: provium.create() boots that profile in every file, with its kernel's numbers", function()
+  need612()
+  local dir = scratch .. "/profile-run"
+  assert(os.execute("mkdir -p " .. q(dir)))
+  write(dir .. "/provium.toml", "[profile.debian-6.12]\nrelease = \"6.12.*+deb12-amd64\"\n")
+  -- what 6.12's own headers say mseal is (6.1 has none)
+  local unistd = sh("ls " .. q(k612) .. "/usr/src/linux-headers-" .. rel612 ..
+    "/arch/x86/include/generated/uapi/asm/unistd_64.h")
+  local mseal = sh("sed -n 's/^#define __NR_mseal \\([0-9]*\\)$/\\1/p' " .. q(unistd))
+  assert(mseal ~= "", "no __NR_mseal in " .. unistd)
+  for i = 1, 2 do
+    write(dir .. "/file" .. i .. "_test.lua", [[
+test("create() with no name", function()
+  local vm = provium.create()
+  vm:boot()
+  assert_eq(os.getenv("WANT_RELEASE"), vm:info().release)
+  assert_eq(os.getenv("WANT_MSEAL"), tostring(provium.nr.mseal))
+  vm:shutdown()
+end)
+]])
+  end
+  local function provium_test(env, args)
+    local p = assert(io.popen(string.format("cd %s && env -u PROVIUM_EVENT_FD -u PROVIUM_PROFILE %s %s test %s %s 2>&1",
+      q(dir), env, q(bin), args, q(dir))))
+    local out = p:read("a")
+    p:close()
+    return out
+  end
+  local want = "WANT_RELEASE=" .. q(rel612) .. " WANT_MSEAL=" .. mseal
+  local out = provium_test(want, "-p 2 --profile debian-6.12")
+  assert_contains(out, "2 passed, 0 failed, 0 skipped")
+  out = provium_test(want .. " PROVIUM_PROFILE=debian-6.12", "")
+  assert_contains(out, "2 passed, 0 failed, 0 skipped")
+  -- provium run takes it too
+  local script = "print('release ' .. provium.create():info().release .. ' mseal ' .. tostring(provium.nr.mseal))"
+  local rc, r = run("", script, "--profile debian-6.12")
+  assert_eq(0, rc, r)
+  assert_contains(r, "mseal " .. mseal)
+  rc, r = run("", script)
+  assert_eq(0, rc, r)
+  assert_contains(r, "mseal nil")  -- the default kernel, 6.1, has none
+end)
+
+test("mseal by its number from provium.nr, on a kernel that has it", function()
+  local vm = provium.create()
+  if not provium.nr.mseal then
+    skip("the kernel's headers have no mseal (Linux 6.10+)")
+  end
+  vm:boot()
+  -- an empty range at 0: nothing to seal, success
+  assert_eq(0, vm:syscall(provium.nr.mseal, 0, 0, 0))
+  vm:shutdown()
 end)
 
 os.execute("rm -rf " .. q(scratch))
