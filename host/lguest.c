@@ -10,6 +10,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "kernel.h"
 #include "lguest.h"
 #include "lvm.h"
 
@@ -180,6 +181,52 @@ int lguest_read_file(lua_State *L)
 	lua_pushlstring(L, (const char *)data, len);
 	free(data);
 	return 1;
+}
+
+/*
+ * vm:_module_image(data, name) -> data, name: a module as this guest's
+ * kernel loads it. A .ko.xz/.ko.zst/.ko.gz stays compressed if the kernel
+ * decompresses that format (the agent asks it to, by the name's suffix),
+ * else it is decompressed here and named .ko.
+ */
+int lguest_module_image(lua_State *L)
+{
+	static const char *const suffix[][2] = {
+		{ "xz", ".ko.xz" }, { "zstd", ".ko.zst" }, { "gzip", ".ko.gz" },
+	};
+	struct lvm *v = lvm_check_running(L, "vm:insmod");
+	size_t n, plain_len, i;
+	const char *d = luaL_checklstring(L, 2, &n), *name = luaL_checkstring(L, 3);
+	const char *fmt = compression_of((const uint8_t *)d, n), *ko;
+	char from[600], *config;
+	uint8_t *plain;
+	struct error e;
+	int keep;
+
+	lua_settop(L, 3);
+	if (!fmt)
+		return 2;
+	config = kernel_config_read(&v->c.vm->cfg.kernel, from, sizeof(from));
+	keep = kernel_decompresses(config, fmt);
+	free(config);
+	ko = strstr(name, ".ko");
+	if (keep) {
+		for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
+			if (!strcmp(fmt, suffix[i][0]) && (!ko || strcmp(ko, suffix[i][1])))
+				lua_pushfstring(L, "%s%s", name, suffix[i][1]);
+		if (lua_gettop(L) == 4)
+			lua_replace(L, 3);
+		return 2;
+	}
+	plain = decompress((const uint8_t *)d, n, &plain_len, &e);
+	if (!plain)
+		return luaL_error(L, "vm:insmod: %s: %s", name, e.msg);
+	lua_pushlstring(L, (const char *)plain, plain_len);
+	free(plain);
+	lua_pushlstring(L, name, ko ? (size_t)(ko - name) : strlen(name));
+	lua_pushliteral(L, ".ko");
+	lua_concat(L, 2);
+	return 2;
 }
 
 /* vm:_insmod(guest_path, params) -- the file is already in the guest */

@@ -31,6 +31,7 @@ static const luaL_Reg vm_methods[] = {
 	{ "_call", lcall_call },
 	{ "_exec", lguest_exec },
 	{ "_insmod", lguest_insmod },
+	{ "_module_image", lguest_module_image },
 	{ "_job_start", lguest_job_start },
 	{ "_job_wait", lguest_job_wait },
 	{ "_job_kill", lguest_job_kill },

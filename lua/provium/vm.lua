@@ -281,7 +281,10 @@ true]]
     if not f then error("vm:insmod: cannot read " .. err, 2) end
     local data = f:read("a")
     f:close()
-    local guest = "/tmp/" .. host_path:match("([^/]+)$")
+    -- a compressed module as the guest's kernel can load it
+    local name
+    data, name = self:_module_image(data, host_path:match("([^/]+)$"))
+    local guest = "/tmp/" .. name
     self:write_file(guest, data)
     self:_insmod(guest, params)
   end

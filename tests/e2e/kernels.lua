@@ -212,4 +212,41 @@ test("mseal by its number from provium.nr, on a kernel that has it", function()
   vm:shutdown()
 end)
 
+test("compressed modules: vm:insmod takes .ko.xz (the kernel decompresses) and .ko.gz (decompressed on the host)", function()
+  need612()
+  local mods = k612 .. "/lib/modules/" .. rel612 .. "/kernel/lib"
+  -- 6.12 decompresses xz itself, not gzip: that one is unpacked on the host
+  local gz = scratch .. "/crc8.ko.gz"
+  assert(os.execute("xz -dc " .. q(mods .. "/crc8.ko.xz") .. " | gzip -c > " .. q(gz)))
+  local vm = provium.create("debian-6.12")
+  vm:boot()
+  vm:insmod(mods .. "/crc7.ko.xz")
+  vm:insmod(gz)
+  assert(vm:exec("test -d /sys/module/crc7").ok, "crc7.ko.xz not loaded")
+  assert(vm:exec("test -d /sys/module/crc8").ok, "crc8.ko.gz not loaded")
+  -- what reached the guest: the xz one as it is, the gzip one unpacked
+  assert(vm:exec("test -f /tmp/crc7.ko.xz && test -f /tmp/crc8.ko && ! test -e /tmp/crc8.ko.gz").ok,
+    vm:exec("ls -l /tmp").stdout.value)
+  vm:shutdown()
+end)
+
+test("compressed modules the kernel cannot decompress are unpacked into the initramfs", function()
+  need612()
+  -- 6.12's modules directory, with virtio_blk gzip'ed (6.12 decompresses only xz)
+  local src = k612 .. "/lib/modules/" .. rel612
+  local dir = scratch .. "/gzmods"
+  assert(os.execute(string.format("mkdir -p %s && cp %s/kernel/drivers/virtio/virtio_mmio.ko.xz %s/ && " ..
+    "xz -dc %s/kernel/drivers/block/virtio_blk.ko.xz | gzip -c > %s/virtio_blk.ko.gz",
+    q(dir), q(src), q(dir), q(src), q(dir))))
+  write(dir .. "/modules.dep", "virtio_mmio.ko.xz:\nvirtio_blk.ko.gz:\n")
+  write(scratch .. "/gz.toml", string.format("[profile.gz]\nrelease = %q\nmodules = %q\n", rel612, dir))
+  local disk = scratch .. "/gzdisk.img"
+  assert(os.execute("printf 'gzip disk' | dd of=" .. q(disk) .. " bs=1M count=1 conv=sync 2>/dev/null"))
+  local vm = provium.create("gz", { config = scratch .. "/gz.toml" })
+  vm:boot({ disks = { disk } })
+  assert_contains(vm:read_file("/proc/modules"), "virtio_blk ")
+  assert_eq("gzip disk", vm:exec("head -c 9 /dev/vda").stdout.value)
+  vm:shutdown()
+end)
+
 os.execute("rm -rf " .. q(scratch))
