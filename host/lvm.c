@@ -310,8 +310,9 @@ int lvm_set_timeout(lua_State *L)
 int lvm_info(lua_State *L)
 {
 	struct lvm *v = lvm_check(L);
+	const struct vm_config *cfg = v->booted ? &v->c.vm->cfg : &v->cfg;
 
-	lua_createtable(L, 0, 8);
+	lua_createtable(L, 0, 14);
 	lua_pushboolean(L, v->booted && !v->c.vm->dead);
 	lua_setfield(L, -2, "running");
 	lua_pushstring(L, v->c.vm->release);
@@ -334,6 +335,15 @@ int lvm_info(lua_State *L)
 	lua_setfield(L, -2, "qemu_pid");
 	lua_pushstring(L, v->c.vm->dead_reason);
 	lua_setfield(L, -2, "dead_reason");
+	/* the kernel it boots (or will): for building modules against it */
+	lua_pushstring(L, cfg->kernel.image);
+	lua_setfield(L, -2, "kernel");
+	lua_pushstring(L, cfg->kernel.kbuild);
+	lua_setfield(L, -2, "kbuild");
+	lua_pushstring(L, cfg->module);
+	lua_setfield(L, -2, "module_path");
+	lua_pushstring(L, !v->booted ? "" : cfg->kernel.vmlinux[0] ? "microvm" : "q35");
+	lua_setfield(L, -2, "machine");
 	return 1;
 }
 

@@ -71,7 +71,12 @@ static void module_sources_free(char **names)
 static uint64_t module_key(const char *kbuild, char **srcs)
 {
 	char real[PATH_MAX], *p;
-	uint64_t h = hash_str(HASH_INIT, realpath(kbuild, real) ? real : kbuild);
+	uint64_t h;
+
+	/* the same tree by another path (a symlink) is the same module */
+	if (realpath(kbuild, real))
+		kbuild = real;
+	h = hash_str(HASH_INIT, kbuild);
 
 	for (; *srcs; srcs++) {
 		p = xasprintf("%s/kmod/%s", provium_home(), *srcs);
