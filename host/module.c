@@ -132,24 +132,50 @@ static int copy_file(const char *src, const char *dst)
 	return rc;
 }
 
+/* @name from @from to @to/@name, atomically (a reader never sees half a file). */
+static int install_file(const char *from, const char *to, const char *name)
+{
+	char *src = xasprintf("%s/%s", from, name), *tmp = xasprintf("%s/.%s.tmp", to, name);
+	char *dst = xasprintf("%s/%s", to, name);
+	int rc = copy_file(src, tmp) || rename(tmp, dst) ? -1 : 0;
+
+	if (rc)
+		unlink(tmp);
+	free(src);
+	free(tmp);
+	free(dst);
+	return rc;
+}
+
+/*
+ * Build in a private /tmp directory (kbuild cannot take an M= path with
+ * spaces, which a cache path may have), then install provium.ko and its
+ * Module.symvers (what modules using its symbols link against) into @dir.
+ */
 static int build(const char *kbuild, const char *dir, char **srcs, const char *out,
 		 struct error *e)
 {
-	char *log = xasprintf("%s/build.log", dir), *mflag = xasprintf("M=%s", dir);
-	char *argv[] = { "make", "-C", (char *)kbuild, mflag, "modules", NULL };
+	char work[] = "/tmp/provium-kbuild-XXXXXX";
+	char *log = xasprintf("%s/build.log", dir), *mflag;
 	int fd, rc = 0;
 
+	(void)out;
+	if (!mkdtemp(work)) {
+		free(log);
+		return errorf(e, "cannot create a build directory in /tmp: %s", strerror(errno));
+	}
+	mflag = xasprintf("M=%s", work);
 	for (char **s = srcs; *s && !rc; s++) {
 		char *src = xasprintf("%s/kmod/%s", provium_home(), *s);
-		char *dst = xasprintf("%s/%s", dir, *s);
+		char *dst = xasprintf("%s/%s", work, *s);
 
 		if (copy_file(src, dst))
-			rc = errorf(e, "cannot copy %s to %s: %s", src, dir, strerror(errno));
+			rc = errorf(e, "cannot copy %s to %s: %s", src, work, strerror(errno));
 		free(src);
 		free(dst);
 	}
 	if (!rc) {
-		char *kb = xasprintf("%s/Kbuild", dir);
+		char *kb = xasprintf("%s/Kbuild", work);
 
 		if (write_whole_file(kb, "obj-m := provium.o\n", 19))
 			rc = errorf(e, "cannot write %s: %s", kb, strerror(errno));
@@ -159,12 +185,16 @@ static int build(const char *kbuild, const char *dir, char **srcs, const char *o
 	if (!rc && fd < 0)
 		rc = errorf(e, "cannot write %s: %s", log, strerror(errno));
 	if (!rc) {
+		char *argv[] = { "make", "-C", (char *)kbuild, mflag, "modules", NULL };
 		int status;
 
 		logv("building provium.ko against %s (log: %s)", kbuild, log);
 		status = run_command_io(argv, -1, fd, fd);
 		close(fd);
-		if (status != 0 || access(out, R_OK)) {
+		if (status == 0 && !install_file(work, dir, "Module.symvers") &&
+		    !install_file(work, dir, "provium.ko")) {
+			rc = 0;
+		} else {
 			char *why = build_errors(log);
 
 			rc = errorf(e, "building provium.ko against %s failed (make exited "
@@ -172,6 +202,7 @@ static int build(const char *kbuild, const char *dir, char **srcs, const char *o
 			free(why);
 		}
 	}
+	rm_rf(work);
 	free(log);
 	free(mflag);
 	return rc;

@@ -59,6 +59,7 @@ local function scratch_project(fixture_body)
   assert(os.execute("mkdir -p " .. dir .. "/fixtures " .. cache))
   os.execute("for f in " .. real .. "/*; do case $(basename $f) in fixture-*) ;; *) ln -s $f " ..
     cache .. "/;; esac; done")
+  host.scratch_profile(dir)
   local f = assert(io.open(dir .. "/fixtures/counted.lua", "w"))
   f:write(fixture_body)
   f:close()

@@ -37,6 +37,7 @@ test("a cache, a run directory, disks and fixtures under paths with spaces and c
   -- accelerator verdict, nothing else
   os.execute("for f in " .. real .. "/vmlinux-* " .. real .. "/accel-* " .. real ..
     "/kernels; do ln -s \"$f\" " .. q(cache) .. "/; done")
+  host.scratch_profile(dir)
   assert(os.execute("truncate -s 1M " .. q(dir .. "/data,1 2.img")))
   local f = assert(io.open(dir .. "/fixtures/odd.lua", "w"))
   f:write('local vm = provium.create()\nvm:boot()\nvm:write_file("/root/mark", "odd")\nreturn vm\n')
