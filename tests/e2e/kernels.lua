@@ -79,6 +79,8 @@ test("kbuild that is not the default tree: provium.ko is built from every kmod s
   assert_contains(out, "executor module release " .. rel612)
   -- built (provium.c includes provium_ext.h: every source of kmod/ went in),
   -- with what modules using its symbols link against, and the log
+  local built = sh("ls " .. q(c) .. "/module-*/provium.ko")
+  assert(built ~= "", "no module-*/provium.ko in the fresh cache")
   local dir = built:match("^(.*)/provium.ko$")
   assert(io.open(dir .. "/Module.symvers"), "no Module.symvers beside " .. built)
   assert_contains(sh("cat " .. q(dir .. "/build.log")), "provium.ko")
