@@ -247,4 +247,26 @@ test("compressed modules the kernel cannot decompress are unpacked into the init
   vm:shutdown()
 end)
 
+test("kernel = a built tree: its bzImage, release and .config; no CONFIG_MODULES, no module and why", function()
+  local default_rel = sh("tools/default-kernel.sh")
+  -- a tree as 'make' leaves it, around Debian's image, configured without modules
+  local tree = scratch .. "/tree"
+  assert(os.execute(string.format("mkdir -p %s/arch/x86/boot %s/include/config && " ..
+    "ln -s /boot/vmlinuz-%s %s/arch/x86/boot/bzImage && echo %s > %s/include/config/kernel.release && " ..
+    "sed 's/^CONFIG_MODULES=y/# CONFIG_MODULES is not set/' /boot/config-%s > %s/.config",
+    q(tree), q(tree), default_rel, q(tree), default_rel, q(tree), default_rel, q(tree))))
+  write(scratch .. "/tree.toml", string.format("[profile.tree]\nkernel = %q\nmodules = \"/lib/modules/%s\"\n",
+    tree, default_rel))
+  local vm = provium.create("tree", { config = scratch .. "/tree.toml" })
+  assert_eq(tree .. "/arch/x86/boot/bzImage", vm:info().kernel)
+  assert_eq(tree, vm:info().kbuild)
+  vm:boot()
+  assert_eq(default_rel, vm:info().release)
+  assert_eq(false, vm:info().module)
+  assert_contains(vm:info().module_error, "built without CONFIG_MODULES")
+  assert(vm:syscall(provium.nr.getpid) > 0)
+  assert_eq("user", vm:last_call().executor)
+  vm:shutdown()
+end)
+
 os.execute("rm -rf " .. q(scratch))
