@@ -48,7 +48,7 @@ local function run(env, script, args)
   return rc, out:gsub("rc=%d+\n$", "")
 end
 
-test("Debian 6.12: its zstd bzImage boots on microvm, its .ko.xz modules load, disks appear", function()
+test("Debian 6.12: its zstd bzImage boots on microvm, its .ko.xz modules load, disks appear, the module dispatches", function()
   need612()
   local disk = scratch .. "/disk.img"
   assert(os.execute("printf 'on the 6.12 disk' | dd of=" .. q(disk) .. " bs=1M count=1 conv=sync 2>/dev/null"))
@@ -60,6 +60,10 @@ test("Debian 6.12: its zstd bzImage boots on microvm, its .ko.xz modules load, d
   assert_contains(vm:read_file("/proc/modules"), "virtio_mmio ")
   assert_contains(vm:read_file("/proc/modules"), "virtio_blk ")
   assert_eq("on the 6.12 disk", vm:exec("head -c 16 /dev/vda").stdout.value)
+  -- provium.ko, built against 6.12's headers, dispatches (IBT: through sys_call_table)
+  assert(vm:syscall(provium.nr.getpid) > 0)
+  assert_eq("module", vm:last_call().executor)
+  assert_contains(vm:dmesg("provium: ready"), "dispatch via sys_call_table")
   vm:shutdown()
 end)
 
