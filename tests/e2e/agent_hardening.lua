@@ -7,6 +7,8 @@
 local NR = provium.nr
 local E = provium.errno
 local root = debug.getinfo(1, "S").source:match("^@(.*)/tests/e2e/[^/]*$") or "."
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/../lib/?.lua;" .. package.path
 local vm = provium.create()
 vm:boot()
 local AGENT = vm:syscall(NR.getpid)
@@ -108,7 +110,8 @@ end)
 -- The splat is made here, outside test(), which would fail on it.
 local long_log, kmsg
 do
-  vm:insmod(root .. "/examples/sample_driver/provium_sample.ko")
+  -- as 'make sample' built it, or built for this kernel (--profile)
+  vm:insmod((assert(require("sample").modules(vm, root))))
   kmsg = vm:syscall_buf(NR.openat, 1, "/dev/kmsg\0", -100, 0, 1, 0)
   local prefix = "provium-long-record "
   local line = prefix .. string.rep("\1\2\3", 400):sub(1, 990 - #prefix) .. "\n"
