@@ -321,7 +321,8 @@ int lvm_info(lua_State *L)
 	lua_setfield(L, -2, "accel");
 	lua_pushboolean(L, v->c.vm->module_dispatch != 0);
 	lua_setfield(L, -2, "module");
-	lua_pushstring(L, v->c.vm->module_error);
+	/* before boot, what the host already knows: why there will be no module */
+	lua_pushstring(L, v->booted ? v->c.vm->module_error : cfg->module_note);
 	lua_setfield(L, -2, "module_error");
 	lua_pushnumber(L, v->c.vm->boot_ns / 1e9);
 	lua_setfield(L, -2, "boot_time");

@@ -1,12 +1,14 @@
 -- The foundation end to end: boot the default kernel, raw syscalls through
 -- the helper module checked against the guest's own view, commands, misuse.
 local NR = provium.nr
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/../lib/?.lua;" .. package.path
+local guest = require("guest")
 local vm = provium.create()
 vm:boot({ memory = "512M", cpus = 1 })
 
 test("the helper module is loaded and dispatches in kernel context", function()
-  local info = vm:info()
-  assert(info.module, "provium.ko not in use: " .. info.module_error)
+  guest.need_module(vm)
   vm:syscall(NR.getpid)
   assert_eq("module", vm:last_call().executor)
 end)

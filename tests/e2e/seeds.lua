@@ -8,14 +8,20 @@ local sample = require("sample")
 -- as 'make sample' built them, or built for the booted kernel (--profile)
 local SAMPLE_KO, SAMPLE_SYS_KO
 local function load_sample(vm)
-  SAMPLE_KO, SAMPLE_SYS_KO = assert(sample.modules(vm, root))
+  SAMPLE_KO, SAMPLE_SYS_KO = sample.modules(vm, root)
+  if not SAMPLE_KO then return false end
   vm:insmod(SAMPLE_KO)
   vm:insmod(SAMPLE_SYS_KO)
+  return true
 end
 
 local vm = provium.create()
 vm:boot()
-load_sample(vm)
+if not load_sample(vm) then
+  local _, why = sample.modules(vm, root)
+  test("the seed pages against the sample driver", function() skip(why) end)
+  return
+end
 
 -- what the seed's build_sd() would return: an opaque descriptor blob
 local function build_sd()
