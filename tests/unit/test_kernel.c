@@ -1,4 +1,5 @@
 /* test_kernel.c - host/kernel.c: module signature stripping, vermagic */
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -397,6 +398,50 @@ static void config_checks (void) {
 }
 
 
+/* A built tree: its bzImage (else vmlinux), release, .config; kbuild = the tree. */
+static void kernel_tree (void) {
+  const char *dir = unit_tmpdir();
+  char *tree = xasprintf("%s/linux", dir), *p;
+  struct kernel k;
+  struct error e = { "" };
+  mkdir_p(tree, 0755);
+  CHECK_EQ_INT(kernel_from_tree(tree, &k, &e), -1);
+  CHECK(strstr(e.msg, "neither arch/x86/boot/bzImage nor vmlinux") != NULL);
+  p = xasprintf("%s/vmlinux", tree);
+  write_whole_file(p, "\x7f" "ELF", 4);
+  free(p);
+  p = xasprintf("%s/include/config", tree);
+  mkdir_p(p, 0755);
+  free(p);
+  p = xasprintf("%s/include/config/kernel.release", tree);
+  write_whole_file(p, "6.1.192\n", 8);
+  free(p);
+  CHECK_EQ_INT(kernel_from_tree(tree, &k, &e), 0);
+  CHECK(strstr(k.image, "/linux/vmlinux") != NULL);
+  CHECK_STR(k.release, "6.1.192");
+  CHECK_STR(k.kbuild, tree);
+  CHECK_STR(k.config, "");  /* no .config yet */
+  p = xasprintf("%s/.config", tree);
+  write_whole_file(p, "CONFIG_MODULES=y\n", 17);
+  free(p);
+  p = xasprintf("%s/arch/x86/boot", tree);
+  mkdir_p(p, 0755);
+  free(p);
+  p = xasprintf("%s/arch/x86/boot/bzImage", tree);
+  write_whole_file(p, "bz", 2);
+  CHECK_EQ_INT(kernel_from_tree(tree, &k, &e), 0);
+  CHECK_STR(k.image, p);  /* the bzImage wins */
+  CHECK(strstr(k.config, "/linux/.config") != NULL);
+  /* the same image named directly: its tree's .config is found */
+  memset(&k, 0, sizeof(k));
+  snprintf(k.image, sizeof(k.image), "%s", p);
+  kernel_locate_config(&k);
+  CHECK(strstr(k.config, "/linux/.config") != NULL);
+  free(p);
+  free(tree);
+}
+
+
 static const struct unit_case cases[] = {
   { "strip an appended signature", strip_signed },
   { "unsigned modules unchanged", strip_unsigned },
@@ -408,6 +453,7 @@ static const struct unit_case cases[] = {
   { "compressed modules", decompress_modules },
   { "configuration values", config_values },
   { "what a guest kernel needs", config_checks },
+  { "a built kernel tree", kernel_tree },
   { NULL, NULL }
 };
 
