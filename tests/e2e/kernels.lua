@@ -55,7 +55,9 @@ test("Debian 6.12: its zstd bzImage boots on microvm, its .ko.xz modules load, d
   local vm = provium.create("debian-6.12")
   vm:boot({ disks = { disk } })
   assert_eq(rel612, vm:info().release)
-  -- microvm: virtio over MMIO, from virtio_mmio.ko.xz (6.12 builds it as a module)
+  -- microvm (the zstd payload was unpacked): virtio over MMIO, from
+  -- virtio_mmio.ko.xz (6.12 builds it as a module)
+  assert_eq("microvm", vm:info().machine)
   assert_contains(vm:read_file("/proc/cmdline"), "provium_agent.modules=/provium/modules.mmio")
   assert_contains(vm:read_file("/proc/modules"), "virtio_mmio ")
   assert_contains(vm:read_file("/proc/modules"), "virtio_blk ")
