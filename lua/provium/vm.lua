@@ -172,19 +172,56 @@ function M.install(methods)
     return job.id
   end
 
-  -- vm:job_wait(job, timeout?) -> the job's result like exec; if it still runs
-  -- at the timeout: {ok = false, timed_out = true, running = true}
-  function methods:job_wait(job, timeout)
-    local code, out, err, sig, timed_out = self:_job_wait(job_id(job, "job_wait"), timeout)
-    if timed_out and code == nil then
-      return { ok = false, timed_out = true, running = true }
+  -- Finished jobs' results, per VM or worker object (job ids are theirs):
+  -- a job can be asked again once it has ended, as in the original.
+  local finished = setmetatable({}, { __mode = "k" })
+
+  local function job_result(self, id, code, out, err, sig)
+    if code == nil then
+      -- still running: the original's shape, exit_code -1
+      return { ok = false, running = true, timed_out = true, exit_code = -1,
+        stdout = output(""), stderr = output("") }
     end
-    return result(code, out, err, sig, false)
+    local r = result(code, out, err, sig, false)
+    r.running = false
+    finished[self] = finished[self] or {}
+    finished[self][id] = r
+    return r
   end
 
-  -- vm:job_kill(job, signal?) kills the job's whole session (default SIGKILL)
+  local function copy(r)
+    local c = {}
+    for k, v in pairs(r) do c[k] = v end
+    return c
+  end
+
+  -- vm:job_wait(job, timeout?) -> the job's result like exec's, with
+  -- running = false; while it runs: {running = true, exit_code = -1, ...}.
+  -- No timeout or 0 polls (answers at once); a positive one waits up to
+  -- that many seconds. A finished job gives the same result every time.
+  function methods:job_wait(job, timeout)
+    local id = job_id(job, "job_wait")
+    if timeout ~= nil and type(timeout) ~= "number" then
+      error("bad argument #2 to 'job_wait' (timeout in seconds expected, got " ..
+        type(timeout) .. ")", 2)
+    end
+    if timeout and timeout < 0 then
+      error(string.format("vm:job_wait: timeout %g s is negative (0 polls)", timeout), 2)
+    end
+    local done = finished[self] and finished[self][id]
+    if done then return copy(done) end
+    return copy(job_result(self, id, self:_job_wait(id, timeout or 0)))
+  end
+
+  -- vm:job_kill(job, signal?) sends signal (default SIGKILL) to the job's
+  -- whole session and returns its final result, waiting for its end up to
+  -- the call timeout (a job that survives the signal: the running result)
   function methods:job_kill(job, sig)
-    self:_job_kill(job_id(job, "job_kill"), sig)
+    local id = job_id(job, "job_kill")
+    local done = finished[self] and finished[self][id]
+    if done then return copy(done) end
+    self:_job_kill(id, sig)
+    return copy(job_result(self, id, self:_job_wait(id)))
   end
 
   -- vm:spawn({thread = false}) -> a worker with the VM's methods
