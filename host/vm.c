@@ -98,6 +98,43 @@ static void argv_free(struct argv *a)
 	a->cap = 0;
 }
 
+const char *vm_disk_format(const char *path, const char *asked, struct error *e)
+{
+	static const char qcow2_magic[4] = { 'Q', 'F', 'I', (char)0xfb };
+	const char *fmt;
+	char head[4];
+	ssize_t n;
+	int fd;
+
+	if (!asked)
+		fmt = strstr(path, ".qcow2") ? "qcow2" : "raw";
+	else if (!strcmp(asked, "raw"))
+		fmt = "raw";
+	else if (!strcmp(asked, "qcow2"))
+		fmt = "qcow2";
+	else {
+		errorf(e, "format '%s': want \"raw\" or \"qcow2\"", asked);
+		return NULL;
+	}
+	if (strcmp(fmt, "qcow2"))
+		return fmt;
+	/* QEMU's own message for a raw file opened as qcow2 is obscure */
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		errorf(e, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	n = read(fd, head, sizeof(head));
+	close(fd);
+	if (n != (ssize_t)sizeof(head) || memcmp(head, qcow2_magic, sizeof(head))) {
+		errorf(e, "%s is not a qcow2 image (%s; create one with qemu-img create -f "
+		       "qcow2, or say format = \"raw\")", path,
+		       asked ? "format = \"qcow2\"" : "its name says .qcow2");
+		return NULL;
+	}
+	return fmt;
+}
+
 /*
  * microvm + uncompressed vmlinux is the fast path; a kernel that is only a
  * bzImage boots on q35 with virtio-pci.
@@ -153,6 +190,7 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 
 		arg(a, "-drive");
 		arg(a, "file=%s,if=none,id=disk%zu,format=%s%s", file, i,
+		    c->disks[i].format ? c->disks[i].format :
 		    strstr(c->disks[i].path, ".qcow2") ? "qcow2" : "raw",
 		    c->disks[i].readonly ? ",readonly=on" : "");
 		free(file);

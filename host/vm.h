@@ -22,6 +22,7 @@ struct vm_file {
 
 struct vm_disk {
 	char *path;		/* raw or qcow2 image on the host */
+	const char *format;	/* "raw" or "qcow2" (vm_disk_format); NULL = from the name */
 	int readonly;
 };
 
@@ -74,6 +75,12 @@ struct vm {
 };
 
 int vm_config_default(struct vm_config *cfg, struct error *e);
+/*
+ * The QEMU format of the disk image @path: @asked ("raw" or "qcow2") if
+ * given, else "qcow2" for a name containing ".qcow2" and "raw" otherwise.
+ * A qcow2 image must start with qcow2's magic. NULL with @e on error.
+ */
+const char *vm_disk_format(const char *path, const char *asked, struct error *e);
 int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e);
 /* Send a request built in vm->out (type set by caller) and wait for its reply. */
 int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct error *e);
