@@ -146,7 +146,7 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 	int microvm = c->kernel.vmlinux[0] != '\0';
 	unsigned long khz = host_tsc_khz();
 	char tsc[80] = "";
-	char *esc;
+	char *esc, *cmdline;
 
 	arg(a, "qemu-system-x86_64");
 	arg(a, "-M");
@@ -177,14 +177,41 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 	if (khz)
 		snprintf(tsc, sizeof(tsc), " tsc_early_khz=%lu%s", khz,
 			 host_tsc_stable() ? " tsc=reliable" : "");
-	arg(a, "console=ttyS0 %s panic=-1 reboot=t rdinit=/provium/agent "
-	    "provium.enable=1%s no_timer_check noreplace-smp cryptomgr.notests "
-	    "random.trust_cpu=on provium_agent.modules=/provium/modules.%s%s%s%s%s%s%s%s%s",
-	    c->probe_silence_ms ? "earlyprintk=serial" : "quiet loglevel=4", tsc,
-	    microvm ? "mmio" : "pci", c->ndisks ? ",/provium/modules.blk" : "",
-	    c->init[0] ? " provium_agent.init=" : "", c->init, microvm ? " pci=off" : "",
-	    c->append[0] ? " " : "", c->append, getenv("PROVIUM_APPEND") ? " " : "",
-	    getenv("PROVIUM_APPEND") ? getenv("PROVIUM_APPEND") : "");
+	cmdline = xasprintf("console=ttyS0 %s panic=-1 reboot=t rdinit=/provium/agent "
+			    "provium.enable=1%s no_timer_check noreplace-smp cryptomgr.notests "
+			    "random.trust_cpu=on provium_agent.modules=/provium/modules.%s",
+			    c->probe_silence_ms ? "earlyprintk=serial" : "quiet loglevel=4", tsc,
+			    microvm ? "mmio" : "pci");
+	if (c->ndisks)
+		xappendf(&cmdline, ",/provium/modules.blk");
+	/*
+	 * A rootfs is /dev/vda. Without a user initrd the agent makes it the
+	 * root; with one, root= tells the user's init, as a real initramfs.
+	 */
+	if (c->rootfs[0])
+		xappendf(&cmdline, ",/provium/modules.rootfs root=/dev/vda%s",
+			 c->initrd[0] ? "" : " provium_agent.root=/dev/vda");
+	if (c->init[0])
+		xappendf(&cmdline, " provium_agent.init=%s", c->init);
+	if (microvm)
+		xappendf(&cmdline, " pci=off");
+	if (c->append[0])
+		xappendf(&cmdline, " %s", c->append);
+	if (getenv("PROVIUM_APPEND"))
+		xappendf(&cmdline, " %s", getenv("PROVIUM_APPEND"));
+	arg(a, "%s", cmdline);
+	free(cmdline);
+	if (c->rootfs[0]) {
+		/* snapshot=on: the guest writes to a temporary overlay, never the image */
+		char *file = qemu_opt_escape(c->rootfs);
+
+		arg(a, "-drive");
+		arg(a, "file=%s,if=none,id=root,format=%s,snapshot=on", file,
+		    strstr(c->rootfs, ".qcow2") ? "qcow2" : "raw");
+		free(file);
+		arg(a, "-device");
+		arg(a, "%s,drive=root", microvm ? "virtio-blk-device" : "virtio-blk-pci");
+	}
 	for (size_t i = 0; i < c->ndisks; i++) {
 		char *file = qemu_opt_escape(c->disks[i].path);
 
@@ -762,8 +789,8 @@ int vm_snapshot(struct vm *vm, const char *path, struct error *e)
 
 	if (vm->dead)
 		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
-	if (vm->cfg.ndisks)
-		return errorf(e, "a VM with disks cannot be snapshotted (disk contents are "
+	if (vm->cfg.ndisks || vm->cfg.rootfs[0])
+		return errorf(e, "a VM with disks or a rootfs cannot be snapshotted (disk contents are "
 			      "not part of the migration stream)");
 	if (qmp_open(&vm->qmp, vm->qmp.fd, 10000, e) ||
 	    qmp_command(&vm->qmp, "{\"execute\":\"stop\"}", 10000, NULL, 0, e))

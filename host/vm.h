@@ -30,7 +30,14 @@ struct vm_config {
 	struct kernel kernel;
 	char module[640];	/* provium.ko for this kernel, "" = none */
 	char initrd[512];	/* user initramfs to keep, "" = none */
-	char init[512];		/* user init to chain to, "" = the agent alone */
+	char init[512];		/* user init to chain to, "" = the default */
+	/*
+	 * The root file system: "" = the initramfs; else a disk image, attached
+	 * first (/dev/vda, writes to a throw-away overlay) and made the root by
+	 * the agent unless there is a user initrd. ("host", sharing the host's
+	 * root, is reserved for that kind of root.)
+	 */
+	char rootfs[512];
 	char append[1024];	/* extra kernel command line */
 	const struct vm_file *files;	/* injected into the initramfs */
 	size_t nfiles;

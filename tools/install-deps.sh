@@ -4,7 +4,7 @@
 set -e
 PKGS="qemu-system-x86 lua5.4 liblua5.4-dev busybox-static linux-image-amd64
 linux-headers-amd64 libnl-3-dev libnl-genl-3-dev pkg-config xz-utils linux-source-6.1
-procps cpio
+procps cpio e2fsprogs qemu-utils
 make gcc
 lowdown dpkg-dev"
 missing=""
