@@ -202,7 +202,8 @@ static void test_usage(FILE *f)
 {
 	fputs("usage: provium test [options] <paths...>\n"
 	      "  -p, --jobs N       run N files at once (default 1)\n"
-	      "  -f, --filter PAT   only files whose path contains or glob-matches PAT (repeatable)\n"
+	      "  -f, --filter PAT   only files whose name contains or glob-matches PAT (a PAT\n"
+	      "                     with a /: the path); repeatable\n"
 	      "  --fail-fast        start no new file after the first failing one\n"
 	      "  --rerun-failed     run only the files that failed in the last complete run\n"
 	      "  --timeout S        fail a file that runs longer than S seconds\n"

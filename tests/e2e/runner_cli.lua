@@ -316,6 +316,11 @@ test("-f keeps matching files only", function()
   assert_eq(CASES .. "/pass.lua " .. CASES .. "/todo.lua", sorted_keys(paths))
   r = run("-f no-such-name " .. CASES)
   assert_eq(2, r.code, "no file left is a usage error")
+  -- without a '/', the file name is matched, as in the original: not the directories
+  r = run("-f runner " .. CASES)
+  assert_eq(2, r.code, "'runner' is in every path but in no file name")
+  r = run("--json -f runner-cases/ " .. CASES)
+  assert_eq(5, #json_decode(r.out).files, "with a '/', the path")
 end)
 
 test("--shard 1/2 and 2/2 partition the files, deterministically", function()
