@@ -277,6 +277,7 @@ int test_select_files(const struct test_opts *o, char **paths, int npaths,
 		tf[sel].path = xstrdup(files[k]);
 		tf[sel].idx = (int)sel;
 		tf[sel].events = -1;
+		tf[sel].pool_fd = -1;
 		sel++;
 	}
 	free_files(files, nfiles);

@@ -20,6 +20,7 @@
 
 #include "config.h"
 #include "initramfs.h"
+#include "pool.h"
 #include "vm.h"
 
 #define PORT_NAME "org.provium.agent"
@@ -681,6 +682,9 @@ static void teardown(struct vm *vm)
 	free(vm->in);
 	vm->in = NULL;
 	vm->in_len = vm->in_cap = vm->in_used = 0;
+	/* QEMU is gone: its memory and CPUs go back to the pool */
+	pool_give_back(vm->pool_id);
+	vm->pool_id = 0;
 }
 
 /* Accept QEMU's connection to @lfd into @out. */
@@ -917,6 +921,12 @@ int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e)
 	accel = cfg->accel ? cfg->accel : accel_choose(&vm->cfg, why, sizeof(why));
 	if (!cfg->accel)
 		logv("accel %s (%s)", accel, why);
+	/* under provium test: wait until the run's pool holds this VM */
+	if (pool_acquire(vm->cfg.memory_mb, vm->cfg.cpus, &vm->pool_id, e)) {
+		vm->dead = 1;
+		snprintf(vm->dead_reason, sizeof(vm->dead_reason), "boot failed");
+		return -1;
+	}
 	if (boot_with(vm, accel, e)) {
 		teardown(vm);
 		vm->dead = 1;

@@ -74,6 +74,7 @@ struct vm {
 	uint32_t module_dispatch;
 	char module_error[256];
 	uint64_t boot_ns;	/* host: start to ready */
+	uint32_t pool_id;	/* its grant from the resource pool, 0 = none */
 	struct vm_event {
 		char *kind;	/* warning, bug, lockdep, sanitizer, hang */
 		char *text;
