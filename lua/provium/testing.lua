@@ -115,7 +115,7 @@ function M.install(env, provium)
   end
 
   function env.todo(reason)
-    error({ todo = TODO, reason = reason or "todo" }, 0)
+    error({ todo = TODO, reason = reason or "" }, 0)
   end
 
   -- command output (r.stdout) compares with a string by its text
