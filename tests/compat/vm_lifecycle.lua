@@ -37,13 +37,6 @@ test("booting with hardware settings", function()
   vm:shutdown()
 end)
 
-test("the defaults: 1 CPU", function()
-  local vm = provium.create()
-  vm:boot()
-  assert_eq("1", vm:exec("nproc").stdout.trim())
-  vm:shutdown()
-end)
-
 test("injecting files", function()
   local config, tool = dir .. "/config.toml", dir .. "/mytool"
   write(config, "[server]\nport = 8080\n")
@@ -58,6 +51,7 @@ test("injecting files", function()
   })
   assert_eq("[server]\nport = 8080\n", vm:read_file("/etc/config.toml"))
   assert_eq("mytool ran", vm:exec("/usr/bin/mytool").stdout.trim())
+  assert_eq("1", vm:exec("nproc").stdout.trim(), "1 CPU by default")
   vm:shutdown()
 end)
 
@@ -83,26 +77,15 @@ test("attaching disks", function()
   assert_eq("on-disk", (assert(io.open(disk, "rb")):read(7)))
 end)
 
-test("shutting down, and a forceful kill", function()
-  local vm = provium.create("minimal")
-  vm:boot()
-  vm:shutdown()
-  assert_eq(false, vm:info().running)
-
-  local vm2 = provium.create("minimal")
-  vm2:boot()
-  local pid = vm2:info().qemu_pid
-  vm2:kill()
-  assert_eq(false, vm2:info().running)
-  assert(not os.execute("kill -0 " .. pid .. " 2>/dev/null"), "QEMU is gone")
-end)
-
-test("shutdown all", function()
+test("a forceful kill, and shutdown all", function()
   local a, b = provium.create("minimal"), provium.create("minimal")
   a:boot()
   b:boot()
-  provium.shutdown_all()
+  local pid = a:info().qemu_pid
+  a:kill()
   assert_eq(false, a:info().running)
+  assert(not os.execute("kill -0 " .. pid .. " 2>/dev/null"), "QEMU is gone")
+  provium.shutdown_all()
   assert_eq(false, b:info().running)
 end)
 
@@ -120,6 +103,7 @@ test("multiple VMs", function()
 
   vm1:shutdown()
   vm2:shutdown()
+  assert_eq(false, vm1:info().running)
 end)
 
 -- "Automatic cleanup": a VM left running is killed when the script ends
