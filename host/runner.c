@@ -1,9 +1,10 @@
 /*
  * runner.c - "provium run" and "provium test". A test run: parse the
  * options, select the files (test_select.c), start each in its own child
- * (test_child.c) as many at a time as -p and free memory allow, collect
- * its events, turn them into results (test_results.c) and report each file
- * as it completes, then the whole run (report.c).
+ * (test_child.c) as many at a time as -p allows, answer their VMs'
+ * requests to the resource pool (pool.c), collect their events, turn them
+ * into results (test_results.c) and report each file as it completes, then
+ * the whole run (report.c).
  */
 #include <errno.h>
 #include <limits.h>
