@@ -28,7 +28,7 @@ function Output:lines() end
 ---@field exit_code integer the exit status; 128 + signal if a signal killed it
 ---@field signal integer? the signal that killed it, nil if it exited
 ---@field timed_out boolean killed because its timeout expired
----@field running boolean? only from vm:job_wait: true if the job still runs at the timeout
+---@field running boolean? only from vm:job_wait/job_kill: true while the job runs (exit_code is then -1)
 ---@field stdout provium.Output
 ---@field stderr provium.Output
 
@@ -71,7 +71,9 @@ function Output:lines() end
 ---@field text string
 
 ---@class provium.Disk
----@field file string host image
+---@field path string host image
+---@field file string? older name of path
+---@field format ("raw"|"qcow2")? default: qcow2 if the name says .qcow2, else raw
 ---@field readonly boolean?
 
 ---vm:boot() options.
@@ -80,7 +82,7 @@ function Output:lines() end
 ---@field cpus integer? 1..64
 ---@field timeout number? seconds: the limit of every later call (vm:set_timeout)
 ---@field files table<string, string>? {[guest_path] = host_path}, placed in the initramfs
----@field disks (string|provium.Disk)[]? attached as /dev/vda, /dev/vdb, ...
+---@field disks (string|provium.Disk)[]? attached as /dev/vda, /dev/vdb, ... (after a profile's rootfs)
 
 ---A pointer spec of vm:ioctl_buf (buf_len) or vm:syscall_ptr (buf_idx, data_len).
 ---@class provium.PtrSpec
@@ -180,15 +182,18 @@ function VM:exec(cmd, opts) end
 ---@return provium.Job
 function VM:background(cmd, opts) end
 
----Wait for a job; {ok = false, timed_out = true, running = true} if it still runs.
+---A job's result: no timeout or 0 polls, a positive one waits up to that many
+---seconds; while it runs {running = true, exit_code = -1, ...}. A finished
+---job gives the same result every time.
 ---@param job provium.Job
 ---@param timeout number?
 ---@return provium.ExecResult
 function VM:job_wait(job, timeout) end
 
----Signal a job's whole session (default SIGKILL).
+---Signal a job's whole session (default SIGKILL) and return its final result.
 ---@param job provium.Job
 ---@param sig integer?
+---@return provium.ExecResult
 function VM:job_kill(job, sig) end
 
 ---Start a worker: a process (default) or a thread of the agent.
@@ -351,7 +356,7 @@ function provium.shutdown_all() end
 ---@return boolean passed
 function test(name, fn) end
 
----Inside a test: stop here and count it as skipped, with a reason.
+---Inside a test: stop here and count it as skipped, with a reason if given.
 ---@param reason string?
 function todo(reason) end
 
