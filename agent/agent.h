@@ -51,6 +51,7 @@ void guest_mount_basics(void);
 void guest_load_modules(char *module_err, size_t errlen);
 int guest_finit_module(int fd, const char *path, const char *params);
 void guest_agent_param(const char *key, char *out, size_t outlen);
+int guest_switch_root(const char *dev, const char *fstype);
 int guest_find_port(const char *name, int timeout_ms);
 void guest_power_off(void);
 

@@ -1,6 +1,6 @@
 /*
  * config.c - provium.toml: [profile.NAME] tables with kernel or release,
- * initrd, init, append, kbuild, modules, memory and cpus, found by walking up from the
+ * initrd, rootfs, init, append, kbuild, modules, memory and cpus, found by walking up from the
  * working directory; paths are relative to the file. Only the TOML this
  * needs is read: tables, and string, integer and boolean values.
  */
@@ -18,7 +18,7 @@
 
 struct profile {
 	char kernel[512], release[128], initrd[512], init[512], append[1024], kbuild[512],
-	     modules[512];
+	     modules[512], rootfs[512];
 	long memory_mb, cpus;
 	int found;
 };
@@ -203,6 +203,8 @@ static int parse_file(const char *file, const char *want, struct profile *p, str
 			too_long = copy_str(p->initrd, sizeof(p->initrd), str);
 		else if (!strcmp(key, "init"))
 			too_long = copy_str(p->init, sizeof(p->init), str);
+		else if (!strcmp(key, "rootfs"))
+			too_long = copy_str(p->rootfs, sizeof(p->rootfs), str);
 		else if (!strcmp(key, "append"))
 			too_long = copy_str(p->append, sizeof(p->append), str);
 		else if (!strcmp(key, "kbuild"))
@@ -216,8 +218,8 @@ static int parse_file(const char *file, const char *want, struct profile *p, str
 		else {
 			fclose(f);
 			return errorf(e, "%s:%d: unknown key '%s' in [profile.%s] (known: kernel, "
-				      "release, initrd, init, append, kbuild, modules, memory, "
-				      "cpus)", file,
+				      "release, initrd, rootfs, init, append, kbuild, modules, "
+				      "memory, cpus)", file,
 				      lineno, key, want);
 		}
 		if (too_long) {
@@ -231,8 +233,13 @@ static int parse_file(const char *file, const char *want, struct profile *p, str
 		}
 	}
 	fclose(f);
+	/* "host" names a kind of root, not a file next to provium.toml */
+	if (!strcmp(p->rootfs, "host"))
+		return errorf(e, "%s: rootfs = \"host\" (the host's own root) is not supported "
+			      "yet: give a disk image", file);
 	if (resolve(p->kernel, sizeof(p->kernel), base) ||
 	    resolve(p->initrd, sizeof(p->initrd), base) ||
+	    resolve(p->rootfs, sizeof(p->rootfs), base) ||
 	    resolve(p->kbuild, sizeof(p->kbuild), base) ||
 	    resolve(p->modules, sizeof(p->modules), base))
 		return errorf(e, "%s: a path is too long once made relative to %s", file, base);
@@ -317,8 +324,11 @@ static int profile_config(const char *name, const struct profile *p, struct vm_c
 	snprintf(cfg->initrd, sizeof(cfg->initrd), "%s", p->initrd);
 	snprintf(cfg->init, sizeof(cfg->init), "%s", p->init);
 	snprintf(cfg->append, sizeof(cfg->append), "%s", p->append);
+	snprintf(cfg->rootfs, sizeof(cfg->rootfs), "%s", p->rootfs);
 	if (p->initrd[0] && access(p->initrd, R_OK))
 		return errorf(e, "profile %s: initrd %s: %s", name, p->initrd, strerror(errno));
+	if (p->rootfs[0] && access(p->rootfs, R_OK))
+		return errorf(e, "profile %s: rootfs %s: %s", name, p->rootfs, strerror(errno));
 	if (profile_kernel(name, p, &cfg->kernel, e))
 		return -1;
 	return module_for_kernel(&cfg->kernel, cfg->module, sizeof(cfg->module),

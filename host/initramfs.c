@@ -23,6 +23,14 @@ static const char *const mmio_modules[] = { "virtio_mmio", "virtio_console", NUL
 static const char *const pci_modules[] = { "virtio_pci", "virtio_console", NULL };
 /* loaded only when the VM has disks */
 static const char *const blk_modules[] = { "virtio_blk", NULL };
+/*
+ * A profile's rootfs: the disk and ext2/3/4 (file systems the kernel has
+ * built in work too). crc32c is loaded ahead: ext4 and jbd2 ask the crypto
+ * API for it, and there is no modprobe to load it on demand.
+ */
+static const char *const rootfs_modules[] = {
+	"virtio_blk", "crc32c_generic", "crc32c_intel", "ext4", NULL
+};
 
 struct dep {
 	char *path;		/* relative to moddir */
@@ -143,7 +151,8 @@ static void add_busybox(struct cpio *c, const uint8_t *bb, size_t bblen)
 		int depth = 0;
 		const char *p;
 
-		if (!strcmp(line, "bin/busybox"))
+		/* an init of the user's own (/sbin/init) must not be busybox's */
+		if (!strcmp(line, "bin/busybox") || !strcmp(line, "sbin/init"))
 			continue;
 		for (p = line; *p; p++)
 			depth += *p == '/';
@@ -290,7 +299,8 @@ static int build(const struct kernel *k, const char *module, const char *agent,
 		goto out;
 	if (add_modules(&c, k, config, mmio_modules, module, "provium/modules.mmio", e) ||
 	    add_modules(&c, k, config, pci_modules, module, "provium/modules.pci", e) ||
-	    add_modules(&c, k, config, blk_modules, NULL, "provium/modules.blk", e))
+	    add_modules(&c, k, config, blk_modules, NULL, "provium/modules.blk", e) ||
+	    add_modules(&c, k, config, rootfs_modules, NULL, "provium/modules.rootfs", e))
 		goto out;
 	cpio_finish(&c);
 	if (write_whole_file(out, c.data, c.len)) {

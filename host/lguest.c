@@ -101,13 +101,18 @@ int lguest_job_start(lua_State *L)
 	return 2;
 }
 
-/* vm:_job_wait(id, timeout_s) -> like _exec, or nothing but timed_out=true */
+/*
+ * vm:_job_wait(id, timeout_s) -> like _exec, or nothing but timed_out=true.
+ * A timeout of 0 polls: the agent answers at once if the job has ended,
+ * else when the shortest wait it knows (1 ms) is over. Without one, the
+ * VM's call timeout.
+ */
 int lguest_job_wait(lua_State *L)
 {
 	struct lvm *v = lvm_check_running(L, "vm:job_wait");
 	lua_Integer id = luaL_checkinteger(L, 2);
-	uint32_t ms = timeout_ms(L, "vm:job_wait",
-				 luaL_optnumber(L, 3, v->c.timeout_ms / 1000.0));
+	lua_Number t = luaL_optnumber(L, 3, v->c.timeout_ms / 1000.0);
+	uint32_t ms = t == 0 ? 1 : timeout_ms(L, "vm:job_wait", t);
 	struct client_exit x;
 	struct error e;
 

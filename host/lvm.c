@@ -62,7 +62,30 @@ static void parse_files(lua_State *L, struct lvm *v, int t)
 	v->cfg.files = v->files;
 }
 
-/* boot{disks = {"a.img", {file = "b.img", readonly = true}}} */
+/* The keys a disk table may have; anything else is a typo to report. */
+static void check_disk_keys(lua_State *L, int t, lua_Integer i)
+{
+	static const char *const known[] = { "path", "file", "format", "readonly", NULL };
+
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+		int j;
+
+		for (j = 0; k && known[j] && strcmp(k, known[j]); j++)
+			;
+		if (!k || !known[j])
+			luaL_error(L, "vm:boot: disks[%d]: unknown field %s (known: path, format, "
+				   "readonly; file is path's old name)", (int)i,
+				   k ? k : luaL_typename(L, -2));
+		lua_pop(L, 1);
+	}
+}
+
+/*
+ * boot{disks = {"a.img", {path = "b.qcow2", format = "qcow2", readonly = true}}}
+ * ({file = ...} is path's older name)
+ */
 static void parse_disks(lua_State *L, struct lvm *v, int t)
 {
 	lua_Integer n = luaL_len(L, t), i;
@@ -70,27 +93,49 @@ static void parse_disks(lua_State *L, struct lvm *v, int t)
 	if (n > 16)
 		luaL_error(L, "vm:boot: %d disks, at most 16", (int)n);
 	for (i = 1; i <= n; i++) {
-		const char *path = NULL;
+		const char *path = NULL, *format = NULL, *fmt;
+		struct error e;
 		int ro = 0;
 
 		lua_geti(L, t, i);
 		if (lua_type(L, -1) == LUA_TSTRING) {
 			path = lua_tostring(L, -1);
 		} else if (lua_type(L, -1) == LUA_TTABLE) {
-			lua_getfield(L, -1, "readonly");
+			int d = lua_gettop(L);
+
+			check_disk_keys(L, d, i);
+			lua_getfield(L, d, "readonly");
 			ro = lua_toboolean(L, -1);
 			lua_pop(L, 1);
-			/* a string stays referenced by the table once popped */
-			if (lua_getfield(L, -1, "file") == LUA_TSTRING)
+			/* strings stay referenced by the table once popped */
+			if (lua_getfield(L, d, "path") == LUA_TSTRING)
 				path = lua_tostring(L, -1);
+			lua_pop(L, 1);
+			if (lua_getfield(L, d, "file") == LUA_TSTRING) {
+				if (path)
+					luaL_error(L, "vm:boot: disks[%d] has both path and file "
+						   "(the same thing: keep path)", (int)i);
+				path = lua_tostring(L, -1);
+			}
+			lua_pop(L, 1);
+			if (lua_getfield(L, d, "format") == LUA_TSTRING)
+				format = lua_tostring(L, -1);
+			else if (!lua_isnil(L, -1))
+				luaL_error(L, "vm:boot: disks[%d].format must be \"raw\" or "
+					   "\"qcow2\"", (int)i);
 			lua_pop(L, 1);
 		}
 		if (!path)
-			luaL_error(L, "vm:boot: disks[%d] must be a path or {file = path}", (int)i);
+			luaL_error(L, "vm:boot: disks[%d] must be a path or {path = path, "
+				   "format = \"raw\"|\"qcow2\", readonly = bool}", (int)i);
 		if (access(path, ro ? R_OK : R_OK | W_OK))
 			luaL_error(L, "vm:boot: disks[%d]: %s: %s", (int)i, path, strerror(errno));
+		fmt = vm_disk_format(path, format, &e);
+		if (!fmt)
+			luaL_error(L, "vm:boot: disks[%d]: %s", (int)i, e.msg);
 		v->disks = xrealloc(v->disks, i * sizeof(*v->disks));
 		v->disks[i - 1].path = xstrdup(path);
+		v->disks[i - 1].format = fmt;
 		v->disks[i - 1].readonly = ro;
 		v->cfg.ndisks = (size_t)i;
 		lua_pop(L, 1);

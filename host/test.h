@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "pool.h"
+
 #define TEST_MAX_FILTERS 64
 
 struct test_opts {
@@ -46,6 +48,8 @@ struct test_file {
 	enum test_state state;
 	pid_t pid;
 	int events;		/* read end of the child's event pipe */
+	int pool_fd;		/* the runner's end of its pool socket, -1 = closed */
+	struct pool_client pool;	/* what it holds from the pool, what it waits for */
 	char *buf;		/* event text received */
 	size_t len;
 	char *log;		/* the child's stdout/stderr */

@@ -1,7 +1,8 @@
 /*
  * test_child.c - one child process per test file: its own Lua state and
- * VMs, --mem/--cpus as boot defaults, stdout and stderr to a log file, VM
- * run directories below the log directory, per-test events through a pipe.
+ * VMs, stdout and stderr to a log file, VM run directories below the log
+ * directory, per-test events through a pipe, and a socket to the run's
+ * resource pool that each VM boot asks (pool.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -12,55 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <lauxlib.h>
-
 #include "lprovium.h"
 #include "lstate.h"
+#include "pool.h"
 #include "test_child.h"
 #include "util.h"
-
-/* Lua run in each child before the file: --mem/--cpus become defaults of vm:boot. */
-static const char boot_defaults_lua[] =
-	"local mem, cpus = ...\n"
-	"local methods = require('provium.core').vm_methods\n"
-	"local boot = methods.boot\n"
-	"methods.boot = function(vm, opts, ...)\n"
-	"  if opts ~= nil and type(opts) ~= 'table' then return boot(vm, opts, ...) end\n"
-	"  local o = {}\n"
-	"  for k, v in pairs(opts or {}) do o[k] = v end\n"
-	"  if o.memory == nil then o.memory = mem end\n"
-	"  if o.cpus == nil then o.cpus = cpus end\n"
-	"  return boot(vm, o, ...)\n"
-	"end\n";
-
-static int set_boot_defaults(lua_State *L, const struct test_opts *o, char *err, size_t len)
-{
-	if (!o->mem && !o->cpus)
-		return 0;
-	if (luaL_loadstring(L, boot_defaults_lua)) {
-		snprintf(err, len, "%s", lua_tostring(L, -1));
-		lua_pop(L, 1);
-		return -1;
-	}
-	if (o->mem)
-		lua_pushstring(L, o->mem);
-	else
-		lua_pushnil(L);
-	if (o->cpus)
-		lua_pushinteger(L, o->cpus);
-	else
-		lua_pushnil(L);
-	if (lua_pcall(L, 2, 0, 0)) {
-		snprintf(err, len, "--mem/--cpus: %s", lua_tostring(L, -1));
-		lua_pop(L, 1);
-		return -1;
-	}
-	return 0;
-}
 
 /* In the child: run one file, events to @fd. */
 static void run_child(struct test_file *t, int fd, const struct test_opts *o)
@@ -77,9 +39,7 @@ static void run_child(struct test_file *t, int fd, const struct test_opts *o)
 	if (!L)
 		_exit(2);
 	lstate_catch_signals(L);
-	rc = set_boot_defaults(L, o, err, sizeof(err));
-	if (!rc)
-		rc = lstate_run_file(L, t->path, 0, NULL, err, sizeof(err));
+	rc = lstate_run_file(L, t->path, 0, NULL, err, sizeof(err));
 	ev = fdopen(fd, "w");
 	if (!ev)
 		_exit(2);
@@ -120,7 +80,7 @@ int test_child_start(struct test_file *t, const struct test_opts *o, const char 
 {
 	char buf[PATH_MAX];
 	pid_t parent;
-	int p[2];
+	int p[2], sv[2];
 
 	log_name(buf, sizeof(buf), logdir, t->idx, t->path, ".log");
 	t->log = xstrdup(buf);
@@ -129,6 +89,12 @@ int test_child_start(struct test_file *t, const struct test_opts *o, const char 
 	mkdir(t->tmpdir, 0700);
 	if (pipe2(p, O_CLOEXEC))
 		return -1;
+	/* one message per packet; the child blocks on its end, the runner polls its own */
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv)) {
+		close(p[0]);
+		close(p[1]);
+		return -1;
+	}
 	fflush(NULL);
 	t->start_ns = mono_ns();
 	parent = getpid();
@@ -136,6 +102,8 @@ int test_child_start(struct test_file *t, const struct test_opts *o, const char 
 	if (t->pid < 0) {
 		close(p[0]);
 		close(p[1]);
+		close(sv[0]);
+		close(sv[1]);
 		return -1;
 	}
 	if (t->pid == 0) {
@@ -152,6 +120,8 @@ int test_child_start(struct test_file *t, const struct test_opts *o, const char 
 		signal(SIGINT, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
 		close(p[0]);
+		close(sv[0]);
+		pool_set_fd(sv[1]);
 		if (out >= 0) {
 			dup2(out, 1);
 			dup2(out, 2);
@@ -163,7 +133,10 @@ int test_child_start(struct test_file *t, const struct test_opts *o, const char 
 		run_child(t, p[1], o);
 	}
 	close(p[1]);
+	close(sv[1]);
 	t->events = p[0];
+	t->pool_fd = sv[0];
+	fcntl(t->pool_fd, F_SETFL, O_NONBLOCK);
 	t->state = TEST_RUNNING;
 	return 0;
 }

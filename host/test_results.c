@@ -127,4 +127,5 @@ void test_results_free(struct test_file *t)
 	free(t->current);
 	free(t->output);
 	free(t->path);
+	pool_client_free(&t->pool);
 }

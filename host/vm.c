@@ -21,6 +21,7 @@
 #include "config.h"
 #include "initramfs.h"
 #include "module.h"
+#include "pool.h"
 #include "vm.h"
 
 #define PORT_NAME "org.provium.agent"
@@ -87,6 +88,43 @@ static void argv_free(struct argv *a)
 	a->cap = 0;
 }
 
+const char *vm_disk_format(const char *path, const char *asked, struct error *e)
+{
+	static const char qcow2_magic[4] = { 'Q', 'F', 'I', (char)0xfb };
+	const char *fmt;
+	char head[4];
+	ssize_t n;
+	int fd;
+
+	if (!asked)
+		fmt = strstr(path, ".qcow2") ? "qcow2" : "raw";
+	else if (!strcmp(asked, "raw"))
+		fmt = "raw";
+	else if (!strcmp(asked, "qcow2"))
+		fmt = "qcow2";
+	else {
+		errorf(e, "format '%s': want \"raw\" or \"qcow2\"", asked);
+		return NULL;
+	}
+	if (strcmp(fmt, "qcow2"))
+		return fmt;
+	/* QEMU's own message for a raw file opened as qcow2 is obscure */
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		errorf(e, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	n = read(fd, head, sizeof(head));
+	close(fd);
+	if (n != (ssize_t)sizeof(head) || memcmp(head, qcow2_magic, sizeof(head))) {
+		errorf(e, "%s is not a qcow2 image (%s; create one with qemu-img create -f "
+		       "qcow2, or say format = \"raw\")", path,
+		       asked ? "format = \"qcow2\"" : "its name says .qcow2");
+		return NULL;
+	}
+	return fmt;
+}
+
 /*
  * microvm + uncompressed vmlinux is the fast path; a kernel that is only a
  * bzImage boots on q35 with virtio-pci.
@@ -98,7 +136,7 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 	int microvm = c->kernel.vmlinux[0] != '\0';
 	unsigned long khz = host_tsc_khz();
 	char tsc[80] = "";
-	char *esc;
+	char *esc, *cmdline;
 
 	arg(a, "qemu-system-x86_64");
 	arg(a, "-M");
@@ -129,19 +167,47 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 	if (khz)
 		snprintf(tsc, sizeof(tsc), " tsc_early_khz=%lu%s", khz,
 			 host_tsc_stable() ? " tsc=reliable" : "");
-	arg(a, "console=ttyS0 %s panic=-1 reboot=t rdinit=/provium/agent "
-	    "provium.enable=1%s no_timer_check noreplace-smp cryptomgr.notests "
-	    "random.trust_cpu=on provium_agent.modules=/provium/modules.%s%s%s%s%s%s%s%s%s",
-	    c->probe_silence_ms ? "earlyprintk=serial" : "quiet loglevel=4", tsc,
-	    microvm ? "mmio" : "pci", c->ndisks ? ",/provium/modules.blk" : "",
-	    c->init[0] ? " provium_agent.init=" : "", c->init, microvm ? " pci=off" : "",
-	    c->append[0] ? " " : "", c->append, getenv("PROVIUM_APPEND") ? " " : "",
-	    getenv("PROVIUM_APPEND") ? getenv("PROVIUM_APPEND") : "");
+	cmdline = xasprintf("console=ttyS0 %s panic=-1 reboot=t rdinit=/provium/agent "
+			    "provium.enable=1%s no_timer_check noreplace-smp cryptomgr.notests "
+			    "random.trust_cpu=on provium_agent.modules=/provium/modules.%s",
+			    c->probe_silence_ms ? "earlyprintk=serial" : "quiet loglevel=4", tsc,
+			    microvm ? "mmio" : "pci");
+	if (c->ndisks)
+		xappendf(&cmdline, ",/provium/modules.blk");
+	/*
+	 * A rootfs is /dev/vda. Without a user initrd the agent makes it the
+	 * root; with one, root= tells the user's init, as a real initramfs.
+	 */
+	if (c->rootfs[0])
+		xappendf(&cmdline, ",/provium/modules.rootfs root=/dev/vda%s",
+			 c->initrd[0] ? "" : " provium_agent.root=/dev/vda");
+	if (c->init[0])
+		xappendf(&cmdline, " provium_agent.init=%s", c->init);
+	if (microvm)
+		xappendf(&cmdline, " pci=off");
+	if (c->append[0])
+		xappendf(&cmdline, " %s", c->append);
+	if (getenv("PROVIUM_APPEND"))
+		xappendf(&cmdline, " %s", getenv("PROVIUM_APPEND"));
+	arg(a, "%s", cmdline);
+	free(cmdline);
+	if (c->rootfs[0]) {
+		/* snapshot=on: the guest writes to a temporary overlay, never the image */
+		char *file = qemu_opt_escape(c->rootfs);
+
+		arg(a, "-drive");
+		arg(a, "file=%s,if=none,id=root,format=%s,snapshot=on", file,
+		    strstr(c->rootfs, ".qcow2") ? "qcow2" : "raw");
+		free(file);
+		arg(a, "-device");
+		arg(a, "%s,drive=root", microvm ? "virtio-blk-device" : "virtio-blk-pci");
+	}
 	for (size_t i = 0; i < c->ndisks; i++) {
 		char *file = qemu_opt_escape(c->disks[i].path);
 
 		arg(a, "-drive");
 		arg(a, "file=%s,if=none,id=disk%zu,format=%s%s", file, i,
+		    c->disks[i].format ? c->disks[i].format :
 		    strstr(c->disks[i].path, ".qcow2") ? "qcow2" : "raw",
 		    c->disks[i].readonly ? ",readonly=on" : "");
 		free(file);
@@ -605,6 +671,9 @@ static void teardown(struct vm *vm)
 	free(vm->in);
 	vm->in = NULL;
 	vm->in_len = vm->in_cap = vm->in_used = 0;
+	/* QEMU is gone: its memory and CPUs go back to the pool */
+	pool_give_back(vm->pool_id);
+	vm->pool_id = 0;
 }
 
 /* Accept QEMU's connection to @lfd into @out. */
@@ -716,8 +785,8 @@ int vm_snapshot(struct vm *vm, const char *path, struct error *e)
 
 	if (vm->dead)
 		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
-	if (vm->cfg.ndisks)
-		return errorf(e, "a VM with disks cannot be snapshotted (disk contents are "
+	if (vm->cfg.ndisks || vm->cfg.rootfs[0])
+		return errorf(e, "a VM with disks or a rootfs cannot be snapshotted (disk contents are "
 			      "not part of the migration stream)");
 	if (qmp_open(&vm->qmp, vm->qmp.fd, 10000, e) ||
 	    qmp_command(&vm->qmp, "{\"execute\":\"stop\"}", 10000, NULL, 0, e))
@@ -880,6 +949,12 @@ int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e)
 	accel = cfg->accel ? cfg->accel : accel_choose(&vm->cfg, why, sizeof(why));
 	if (!cfg->accel)
 		logv("accel %s (%s)", accel, why);
+	/* under provium test: wait until the run's pool holds this VM */
+	if (pool_acquire(vm->cfg.memory_mb, vm->cfg.cpus, &vm->pool_id, e)) {
+		vm->dead = 1;
+		snprintf(vm->dead_reason, sizeof(vm->dead_reason), "boot failed");
+		return -1;
+	}
 	if (boot_with(vm, accel, e)) {
 		teardown(vm);
 		vm->dead = 1;

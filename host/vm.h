@@ -22,6 +22,7 @@ struct vm_file {
 
 struct vm_disk {
 	char *path;		/* raw or qcow2 image on the host */
+	const char *format;	/* "raw" or "qcow2" (vm_disk_format); NULL = from the name */
 	int readonly;
 };
 
@@ -30,7 +31,14 @@ struct vm_config {
 	char module[640];	/* provium.ko for this kernel, "" = none */
 	char module_note[256];	/* why there is none, when the host knows */
 	char initrd[512];	/* user initramfs to keep, "" = none */
-	char init[512];		/* user init to chain to, "" = the agent alone */
+	char init[512];		/* user init to chain to, "" = the default */
+	/*
+	 * The root file system: "" = the initramfs; else a disk image, attached
+	 * first (/dev/vda, writes to a throw-away overlay) and made the root by
+	 * the agent unless there is a user initrd. ("host", sharing the host's
+	 * root, is reserved for that kind of root.)
+	 */
+	char rootfs[512];
 	char append[1024];	/* extra kernel command line */
 	const struct vm_file *files;	/* injected into the initramfs */
 	size_t nfiles;
@@ -67,6 +75,7 @@ struct vm {
 	uint32_t module_dispatch;
 	char module_error[256];
 	uint64_t boot_ns;	/* host: start to ready */
+	uint32_t pool_id;	/* its grant from the resource pool, 0 = none */
 	struct vm_event {
 		char *kind;	/* warning, bug, lockdep, sanitizer, hang */
 		char *text;
@@ -75,6 +84,12 @@ struct vm {
 };
 
 int vm_config_default(struct vm_config *cfg, struct error *e);
+/*
+ * The QEMU format of the disk image @path: @asked ("raw" or "qcow2") if
+ * given, else "qcow2" for a name containing ".qcow2" and "raw" otherwise.
+ * A qcow2 image must start with qcow2's magic. NULL with @e on error.
+ */
+const char *vm_disk_format(const char *path, const char *asked, struct error *e);
 int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e);
 /* Send a request built in vm->out (type set by caller) and wait for its reply. */
 int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct error *e);

@@ -3,10 +3,11 @@
 # Safe to run again; needs root (or sudo) the first time.
 set -e
 # zstd unpacks zstd kernels (Debian 6.12); dwarves' pahole adds BTF to
-# modules built against 6.12's headers
+# modules built against 6.12's headers; e2fsprogs and qemu-utils make the
+# disk images the rootfs and disk tests boot
 PKGS="qemu-system-x86 lua5.4 liblua5.4-dev busybox-static linux-image-amd64
 linux-headers-amd64 libnl-3-dev libnl-genl-3-dev pkg-config xz-utils linux-source-6.1
-procps cpio zstd dwarves
+procps cpio zstd dwarves e2fsprogs qemu-utils
 make gcc
 lowdown dpkg-dev"
 missing=""

@@ -28,7 +28,7 @@ function Output:lines() end
 ---@field exit_code integer the exit status; 128 + signal if a signal killed it
 ---@field signal integer? the signal that killed it, nil if it exited
 ---@field timed_out boolean killed because its timeout expired
----@field running boolean? only from vm:job_wait: true if the job still runs at the timeout
+---@field running boolean? only from vm:job_wait/job_kill: true while the job runs (exit_code is then -1)
 ---@field stdout provium.Output
 ---@field stderr provium.Output
 
@@ -64,6 +64,10 @@ function Output:lines() end
 ---@field rundir string the VM's private run directory
 ---@field qemu_pid integer 0 once QEMU is gone
 ---@field dead_reason string why the VM stopped ("" while running)
+---@field kernel string the kernel image it boots (or will)
+---@field kbuild string that kernel's build tree ("" if none), for building modules against it
+---@field module_path string the provium.ko it loads ("" if none)
+---@field machine "microvm"|"q35"|"" the QEMU machine it booted on ("" before boot)
 
 ---A kernel splat, from vm:events().
 ---@class provium.Event
@@ -71,7 +75,9 @@ function Output:lines() end
 ---@field text string
 
 ---@class provium.Disk
----@field file string host image
+---@field path string host image
+---@field file string? older name of path
+---@field format ("raw"|"qcow2")? default: qcow2 if the name says .qcow2, else raw
 ---@field readonly boolean?
 
 ---vm:boot() options.
@@ -80,7 +86,7 @@ function Output:lines() end
 ---@field cpus integer? 1..64
 ---@field timeout number? seconds: the limit of every later call (vm:set_timeout)
 ---@field files table<string, string>? {[guest_path] = host_path}, placed in the initramfs
----@field disks (string|provium.Disk)[]? attached as /dev/vda, /dev/vdb, ...
+---@field disks (string|provium.Disk)[]? attached as /dev/vda, /dev/vdb, ... (after a profile's rootfs)
 
 ---A pointer spec of vm:ioctl_buf (buf_len) or vm:syscall_ptr (buf_idx, data_len).
 ---@class provium.PtrSpec
@@ -180,15 +186,18 @@ function VM:exec(cmd, opts) end
 ---@return provium.Job
 function VM:background(cmd, opts) end
 
----Wait for a job; {ok = false, timed_out = true, running = true} if it still runs.
+---A job's result: no timeout or 0 polls, a positive one waits up to that many
+---seconds; while it runs {running = true, exit_code = -1, ...}. A finished
+---job gives the same result every time.
 ---@param job provium.Job
 ---@param timeout number?
 ---@return provium.ExecResult
 function VM:job_wait(job, timeout) end
 
----Signal a job's whole session (default SIGKILL).
+---Signal a job's whole session (default SIGKILL) and return its final result.
 ---@param job provium.Job
 ---@param sig integer?
+---@return provium.ExecResult
 function VM:job_kill(job, sig) end
 
 ---Start a worker: a process (default) or a thread of the agent.
@@ -351,9 +360,14 @@ function provium.shutdown_all() end
 ---@return boolean passed
 function test(name, fn) end
 
----Inside a test: stop here and count it as skipped, with a reason.
+---Inside a test: stop here and count it as skipped, with a reason if given.
 ---@param reason string?
 function todo(reason) end
+
+---Inside a test: stop here, not applicable on this guest (counted as skipped,
+---`# SKIP reason` in TAP). Say what is missing: skip("the kernel lacks CONFIG_X").
+---@param reason string
+function skip(reason) end
 
 ---Fails with "msg: expected X, got Y" (negative errnos by name, binary as hex).
 ---@param expected any

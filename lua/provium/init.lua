@@ -58,6 +58,7 @@ setmetatable(provium, {
 -- provium.errname(-2) == "ENOENT" (the sign is ignored); nil for a number
 -- that is no errno.
 function provium.errname(n)
+  n = type(n) == "number" and math.tointeger(n) or n
   if math.type(n) ~= "integer" then
     error("bad argument #1 to 'provium.errname' (integer expected, got "
       .. (math.type(n) or type(n)) .. ")", 2)

@@ -119,7 +119,7 @@ function M.install(env, provium)
   end
 
   function env.todo(reason)
-    error({ todo = TODO, reason = reason or "todo" }, 0)
+    error({ todo = TODO, reason = reason or "" }, 0)
   end
 
   function env.skip(reason)

@@ -39,12 +39,19 @@ M.output_helpers = helpers
 
 local NARGS = 6
 
+-- an integer, or a float with an integer value (what Lua 5.1's numbers,
+-- which the original's scripts were written for, give: #s / 2, 2^10)
+local function int(v)
+  return type(v) == "number" and math.tointeger(v) or nil
+end
+
 local function check_int(v, what)
-  if math.type(v) ~= "integer" then
+  local i = int(v)
+  if not i then
     error(string.format("%s: integer expected, got %s", what,
-      math.type(v) or type(v)), 3)
+      math.type(v) and tostring(v) or type(v)), 3)
   end
-  return v
+  return i
 end
 
 local function collect_args(what, first, ...)
@@ -73,8 +80,8 @@ local function add_specs(what, bufs, patches, outs, parent, specs, lenkey, path,
   for i, s in ipairs(specs) do
     local name = string.format("%s[%d]", path, i + (first or 0))
     if type(s) ~= "table" then error(what .. ": " .. name .. " must be a table", 3) end
-    local off = s.ptr_offset
-    if math.type(off) ~= "integer" or off < 0 then
+    local off = int(s.ptr_offset)
+    if not off or off < 0 then
       error(string.format("%s: %s.ptr_offset must be a non-negative integer", what, name), 3)
     end
     local data = s.data
@@ -88,8 +95,8 @@ local function add_specs(what, bufs, patches, outs, parent, specs, lenkey, path,
       error(string.format("%s: %s: %s is not a field here, use %s", what, name, other,
         lenkey), 3)
     end
-    local len = s[lenkey] or (data and #data) or 0
-    if math.type(len) ~= "integer" or len < 0 then
+    local len = int(s[lenkey] or (data and #data) or 0)
+    if not len or len < 0 then
       error(string.format("%s: %s.%s must be a non-negative integer", what, name, lenkey), 3)
     end
     bufs[#bufs + 1] = { data = data, len = len, out = s.output and true or false,
@@ -172,19 +179,56 @@ function M.install(methods)
     return job.id
   end
 
-  -- vm:job_wait(job, timeout?) -> the job's result like exec; if it still runs
-  -- at the timeout: {ok = false, timed_out = true, running = true}
-  function methods:job_wait(job, timeout)
-    local code, out, err, sig, timed_out = self:_job_wait(job_id(job, "job_wait"), timeout)
-    if timed_out and code == nil then
-      return { ok = false, timed_out = true, running = true }
+  -- Finished jobs' results, per VM or worker object (job ids are theirs):
+  -- a job can be asked again once it has ended, as in the original.
+  local finished = setmetatable({}, { __mode = "k" })
+
+  local function job_result(self, id, code, out, err, sig)
+    if code == nil then
+      -- still running: the original's shape, exit_code -1
+      return { ok = false, running = true, timed_out = true, exit_code = -1,
+        stdout = output(""), stderr = output("") }
     end
-    return result(code, out, err, sig, false)
+    local r = result(code, out, err, sig, false)
+    r.running = false
+    finished[self] = finished[self] or {}
+    finished[self][id] = r
+    return r
   end
 
-  -- vm:job_kill(job, signal?) kills the job's whole session (default SIGKILL)
+  local function copy(r)
+    local c = {}
+    for k, v in pairs(r) do c[k] = v end
+    return c
+  end
+
+  -- vm:job_wait(job, timeout?) -> the job's result like exec's, with
+  -- running = false; while it runs: {running = true, exit_code = -1, ...}.
+  -- No timeout or 0 polls (answers at once); a positive one waits up to
+  -- that many seconds. A finished job gives the same result every time.
+  function methods:job_wait(job, timeout)
+    local id = job_id(job, "job_wait")
+    if timeout ~= nil and type(timeout) ~= "number" then
+      error("bad argument #2 to 'job_wait' (timeout in seconds expected, got " ..
+        type(timeout) .. ")", 2)
+    end
+    if timeout and timeout < 0 then
+      error(string.format("vm:job_wait: timeout %g s is negative (0 polls)", timeout), 2)
+    end
+    local done = finished[self] and finished[self][id]
+    if done then return copy(done) end
+    return copy(job_result(self, id, self:_job_wait(id, timeout or 0)))
+  end
+
+  -- vm:job_kill(job, signal?) sends signal (default SIGKILL) to the job's
+  -- whole session and returns its final result, waiting for its end up to
+  -- the call timeout (a job that survives the signal: the running result)
   function methods:job_kill(job, sig)
-    self:_job_kill(job_id(job, "job_kill"), sig)
+    local id = job_id(job, "job_kill")
+    local done = finished[self] and finished[self][id]
+    if done then return copy(done) end
+    self:_job_kill(id, sig)
+    return copy(job_result(self, id, self:_job_wait(id)))
   end
 
   -- vm:spawn({thread = false}) -> a worker with the VM's methods
@@ -292,7 +336,8 @@ true]]
   -- vm:syscall_buf(nr, buf_arg_index, data, a0, ..., a5) -> ret, buffer after
   function methods:syscall_buf(nr, idx, data, ...)
     local what = "vm:syscall_buf"
-    check_int(nr, what .. ": nr")
+    nr = check_int(nr, what .. ": nr")
+    idx = int(idx) or idx
     if math.type(idx) ~= "integer" or idx < 0 or idx >= NARGS then
       error(string.format("%s: buffer argument index %s outside 0-5", what, tostring(idx)), 2)
     end
@@ -307,7 +352,7 @@ true]]
   -- vm:syscall_bufs(nr, {[i] = data}, a0, ..., a5) -> ret, buffers in index order
   function methods:syscall_bufs(nr, bufs_by_arg, ...)
     local what = "vm:syscall_bufs"
-    check_int(nr, what .. ": nr")
+    nr = check_int(nr, what .. ": nr")
     local args = collect_args(what, 0, ...)
     local bufs = {}
     local order = arg_buffers(what, bufs_by_arg, args, bufs)
@@ -322,7 +367,7 @@ true]]
   --   -> ret, buffers in index order, outputs of output=true specs in spec order
   function methods:syscall_ptr(nr, bufs_by_arg, specs, ...)
     local what = "vm:syscall_ptr"
-    check_int(nr, what .. ": nr")
+    nr = check_int(nr, what .. ": nr")
     local args = collect_args(what, 0, ...)
     local bufs, patches, outs = {}, {}, {}
     local order, by_arg = arg_buffers(what, bufs_by_arg, args, bufs)
@@ -350,15 +395,15 @@ true]]
   -- without direction bits when data is passed)
   function methods:ioctl(fd, cmd, data)
     local what = "vm:ioctl"
-    check_int(fd, what .. ": fd")
-    check_int(cmd, what .. ": cmd")
+    fd = check_int(fd, what .. ": fd")
+    cmd = check_int(cmd, what .. ": cmd")
     local dir, size = ioc_dir(cmd), ioc_size(cmd)
     -- legacy commands (TCGETS, FIONREAD, SIOCGIFFLAGS...) carry no
     -- direction bits: the buffer a test passes comes back after the call
     local reads = dir & IOC_READ ~= 0 or dir == IOC_NONE
     if dir == IOC_NONE then size = 0 end
-    if math.type(data) == "integer" then
-      return (self:_call(what, 16, { fd, cmd, data }, {}, {}))
+    if type(data) == "number" then
+      return (self:_call(what, 16, { fd, cmd, check_int(data, what .. ": data") }, {}, {}))
     end
     if data ~= nil and type(data) ~= "string" then
       error(what .. ": data must be a string or an integer, got " .. type(data), 2)
@@ -377,8 +422,8 @@ true]]
   -- vm:ioctl_buf(fd, cmd, struct, specs) -> ret, struct_out, outputs in spec order
   function methods:ioctl_buf(fd, cmd, struct, specs)
     local what = "vm:ioctl_buf"
-    check_int(fd, what .. ": fd")
-    check_int(cmd, what .. ": cmd")
+    fd = check_int(fd, what .. ": fd")
+    cmd = check_int(cmd, what .. ": cmd")
     if type(struct) ~= "string" then
       error(what .. ": struct must be a string, got " .. type(struct), 2)
     end

@@ -70,7 +70,7 @@ test("a worker killed from the guest while blocked in a pipelined batch fails it
   local ok, err = pcall(w.syscalls, w, batch)
   assert(not ok, "the batch succeeded")
   assert_contains(err, "(pid " .. pid .. ") died: killed by signal 15")
-  assert_eq(0, vm:job_wait(job).exit_code)
+  assert_eq(0, vm:job_wait(job, 60).exit_code)
   assert_eq(AGENT, vm:syscall(NR.getpid))
 end)
 
@@ -95,7 +95,7 @@ test("a worker that does not read never blocks the agent: its requests wait in a
   local r = w:syscalls(batch)
   assert_eq(1, r[1])
   for i = 2, 128 do assert_eq(pid, r[i]) end
-  local done = vm:job_wait(job)
+  local done = vm:job_wait(job, 60)
   assert_eq(0, done.exit_code)
   assert_eq(1048576, #done.stdout.value)
   assert_eq(AGENT, vm:syscall(NR.getpid))
@@ -174,7 +174,7 @@ test("what a worker leaves running is reaped when it ends: no zombies in workers
     assert_eq(0, (w:syscall_ptr(NR.execve, { [0] = "/bin/true\0", [1] = string.rep("\0", 16) },
       { { buf_idx = 1, ptr_offset = 0, data = "true\0" } }, 0, 0, 0)))
     assert_eq("w\n", w:exec("echo w").stdout.value)
-    assert_eq(0, w:job_wait(w:background("true")).exit_code)
+    assert_eq(0, w:job_wait(w:background("true"), 60).exit_code)
     -- once /bin/true is a zombie (or gone) the worker's next turn reaps it
     vm:wait_until(function()
       return vm:exec("ps -o stat,comm | awk '$2 == \"true\" && $1 !~ /^Z/'").stdout.value == ""

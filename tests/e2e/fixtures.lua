@@ -19,7 +19,7 @@ test("a fixture VM starts with the fixture's state and works like any VM", funct
   assert(vm:syscall(NR.getpid) > 0)
   assert_eq(has_module and "module" or "user", vm:last_call().executor)
   local job = vm:background("echo from-a-job")
-  assert_eq("from-a-job\n", vm:job_wait(job).stdout.value)
+  assert_eq("from-a-job\n", vm:job_wait(job, 60).stdout.value)
   vm:shutdown()
 end)
 
