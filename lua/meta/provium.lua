@@ -290,11 +290,13 @@ provium = {}
 ---@type string
 provium.version = ""
 
----Syscall numbers of the guest's architecture, by name (provium.nr.openat).
+---Syscall numbers of the run's kernel (the default's, or --profile's), by
+---name (provium.nr.openat), from that kernel's headers.
 ---@type table<string, integer>
 provium.nr = {}
 
----errno values by name (provium.errno.ENOENT), kernel-internal codes included.
+---errno values by name (provium.errno.ENOENT), kernel-internal codes included,
+---from the run's kernel's headers.
 ---@type table<string, integer>
 provium.errno = {}
 

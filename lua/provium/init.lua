@@ -53,6 +53,11 @@ setmetatable(provium, {
       return rawget(t, k)
     end
   end,
+  -- pairs(provium) lists them too
+  __pairs = function(t)
+    if not errnames then load_tables() end
+    return next, t, nil
+  end,
 })
 
 -- provium.errname(-2) == "ENOENT" (the sign is ignored); nil for a number
