@@ -43,6 +43,9 @@ vm2:boot()
 vm2:shutdown()
 ]])
 
+-- under --profile, the project boots that profile's kernel too
+require("host").scratch_profile(project, scratch .. "/cache")
+
 -- "provium <args>" in the project, its own cache (the rerun record)
 local function provium(args)
   local err = scratch .. "/stderr"

@@ -20,10 +20,15 @@ end
 
 -- A scratch project boots the run's kernel too: under --profile NAME
 -- (PROVIUM_PROFILE), write that profile, copied from the repository's
--- provium.toml, into DIR/provium.toml; nothing without one.
-function M.scratch_profile(dir)
+-- provium.toml, into DIR/provium.toml, and give the project's own CACHE
+-- (if any) the kernels unpacked in the real one; nothing without a profile.
+function M.scratch_profile(dir, cache)
   local name = os.getenv("PROVIUM_PROFILE")
   if not name or name == "" then return end
+  if cache then
+    local real = M.sh("echo ${PROVIUM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/provium}")
+    os.execute("mkdir -p '" .. cache .. "' && ln -sfn '" .. real .. "/kernels' '" .. cache .. "/kernels'")
+  end
   local src = debug.getinfo(1, "S").source:match("^@(.*)/tests/lib/[^/]*$") or "."
   local f = assert(io.open(src .. "/provium.toml"))
   local out, inside = {}, false
