@@ -16,6 +16,7 @@
 #include "config.h"
 #include "fixture.h"
 #include "lvm.h"
+#include "rootfs.h"
 
 static void free_boot_options(struct lvm *v)
 {
@@ -274,6 +275,14 @@ int lvm_boot(lua_State *L)
 		if (lua_getfield(L, 2, "disks") != LUA_TNIL) {
 			luaL_checktype(L, -1, LUA_TTABLE);
 			parse_disks(L, v, lua_gettop(L));
+		}
+		lua_pop(L, 1);
+		if (lua_getfield(L, 2, "rootfs") != LUA_TNIL) {
+			if (lua_type(L, -1) != LUA_TSTRING)
+				return luaL_error(L, "vm:boot: rootfs must be a string (\"host\")");
+			if (rootfs_check(lua_tostring(L, -1), &e) ||
+			    copy_str(v->cfg.rootfs, sizeof(v->cfg.rootfs), lua_tostring(L, -1)))
+				return luaL_error(L, "vm:boot: %s", e.msg);
 		}
 		lua_pop(L, 1);
 		if (lua_getfield(L, 2, "timeout") != LUA_TNIL) {
