@@ -94,11 +94,22 @@ $(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) agent/agent.h tests/unit/unit
 unit: $(BUILD)/unit
 	$(BUILD)/unit
 
-# kselftests of the uapi, run in the guest by tests/e2e/selftests.lua; the
-# harness headers and checkpatch come from linux-source-6.1 into the cache
+# kselftests of the uapi, installed as a kselftest tree (build/kselftest:
+# collection "provium") that tests/e2e/selftests.lua runs with vm:kselftest;
+# the harness headers, the kselftest runner and checkpatch come from
+# linux-source-6.1 into the cache
 KSELFTEST_DIR := $(or $(PROVIUM_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/provium)/kselftest
 
-selftests: $(BUILD)/provium_selftest
+selftests: $(BUILD)/provium_selftest $(BUILD)/kselftest/kselftest-list.txt
+
+$(BUILD)/kselftest/kselftest-list.txt: $(BUILD)/provium_selftest selftests/settings
+	@rm -rf $(BUILD)/kselftest
+	@mkdir -p $(BUILD)/kselftest/provium $(BUILD)/kselftest/kselftest
+	cp $(BUILD)/provium_selftest $(BUILD)/kselftest/provium/provium_test
+	cp selftests/settings $(BUILD)/kselftest/provium/settings
+	cp $(KSELFTEST_DIR)/run_kselftest.sh $(BUILD)/kselftest/
+	cp $(KSELFTEST_DIR)/runner.sh $(KSELFTEST_DIR)/prefix.pl $(BUILD)/kselftest/kselftest/
+	echo provium:provium_test > $@
 
 $(BUILD)/provium_selftest: selftests/provium_test.c kmod/provium_uapi.h tools/kselftest-headers.sh
 	@mkdir -p $(BUILD)

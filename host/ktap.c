@@ -335,6 +335,16 @@ size_t ktap_failures(const struct ktap *k)
 	return n;
 }
 
+int ktap_has_totals(const struct ktap *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->nlines; i++)
+		if (!strncmp(k->lines[i], "Totals: pass:", 13))
+			return 1;
+	return 0;
+}
+
 static void indent(FILE *f, int depth)
 {
 	int i;

@@ -42,6 +42,9 @@ int ktap_result_failed(const struct ktap_result *r);
 /* Results of @k (its own level only) that failed. */
 size_t ktap_failures(const struct ktap *k);
 
+/* Did the block end with kselftest.h's "# Totals: pass:N ..." line? */
+int ktap_has_totals(const struct ktap *k);
+
 /*
  * Write @k as a KTAP block indented @depth levels (two spaces each):
  * version line, a plan equal to the results written, each result numbered
