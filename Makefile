@@ -28,7 +28,7 @@ UNIT_SRC  := $(wildcard tests/unit/*.c)
 UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c \
 	host/client.c host/vm.c host/accel.c host/qmp.c host/initramfs.c host/module.c \
 	host/test_results.c host/test_select.c host/report.c agent/kmsg.c host/layout.c host/config.c \
-	host/junit_merge.c host/progress.c host/pool.c host/ktap.c host/rootfs.c
+	host/junit_merge.c host/progress.c host/pool.c host/ktap.c host/rootfs.c host/ksft.c host/ksft_report.c
 # tests/unit/test_kmsg.c stands in for /dev/kmsg
 UNIT_WRAP := -Wl,--wrap=read -Wl,--wrap=lseek
 
