@@ -378,6 +378,8 @@ int lvm_info(lua_State *L)
 	/* before boot, what the host already knows: why there will be no module */
 	lua_pushstring(L, v->booted ? v->c.vm->module_error : cfg->module_note);
 	lua_setfield(L, -2, "module_error");
+	lua_pushstring(L, v->cfg.rootfs);
+	lua_setfield(L, -2, "rootfs");
 	lua_pushnumber(L, v->c.vm->boot_ns / 1e9);
 	lua_setfield(L, -2, "boot_time");
 	lua_pushstring(L, v->c.vm->console);
