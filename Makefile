@@ -1,7 +1,7 @@
 # Provium: build everything, run the demo, the test suite and benchmarks.
 #   make demo    install what is missing, build, boot the default kernel, run hello
 #   make check   install what is missing, build, run every test
-#   make bench   print boot (per kernel: default, Debian 6.12) and round-trip medians
+#   make bench   print boot (per kernel: default, Debian 6.12), round-trip and kselftest medians
 #   make install PREFIX=/usr/local DESTDIR=   install (make uninstall removes it)
 #   make deb     build/provium_<version>_amd64.deb
 
@@ -159,6 +159,7 @@ bench: deps
 	$(BUILD)/provium run bench/boot_and_syscall.lua
 	$(BUILD)/provium run bench/boot_kernels.lua
 	bench/suite_parallel.sh
+	$(BUILD)/provium run bench/kselftest.lua
 
 clean:
 	rm -rf $(BUILD)
