@@ -29,11 +29,22 @@ static int mount_logged(const char *src, const char *dst, const char *type,
 }
 
 /*
- * The file systems a booted Debian has and tests expect: POSIX shared
- * memory, pseudo-terminals, debugfs and tracefs, cgroup v2.
+ * What a booted Debian has and tests expect: POSIX shared memory,
+ * pseudo-terminals, debugfs and tracefs, cgroup v2, and the /dev/fd links
+ * udev makes (a script run through execveat(fd) is /dev/fd/N/name to its
+ * interpreter).
  */
 static void mount_extras(void)
 {
+	static const char *const links[][2] = {
+		{ "/proc/self/fd", "/dev/fd" }, { "/proc/self/fd/0", "/dev/stdin" },
+		{ "/proc/self/fd/1", "/dev/stdout" }, { "/proc/self/fd/2", "/dev/stderr" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(links) / sizeof(links[0]); i++)
+		if (symlink(links[i][0], links[i][1]) && errno != EEXIST)
+			agent_log("rootfs=host: %s: %s", links[i][1], strerror(errno));
 	mount_logged("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777");
 	mount_logged("devpts", "/dev/pts", "devpts", MS_NOSUID | MS_NOEXEC,
 		     "gid=5,mode=620,ptmxmode=666");

@@ -24,6 +24,18 @@ test("the host's dynamically linked programs, bash and python3 run", function()
   assert_eq(0, r.exit_code, r.stderr.value)
 end)
 
+test("what a booted Debian has: /dev/fd, /dev/shm, /dev/pts, debugfs, cgroup2", function()
+  assert_eq("/proc/self/fd", vm:exec("readlink /dev/fd").stdout:trim())
+  -- a script run as /dev/fd/N, the way execveat(fd, "", AT_EMPTY_PATH) hands it over
+  local r = vm:exec({ "bash", "-c", "exec 3</usr/bin/true; /dev/fd/3 && echo ran" })
+  assert_eq("ran", r.stdout:trim(), r.stderr.value)
+  local mounts = vm:read_file("/proc/mounts")
+  for _, m in ipairs({ "/dev/shm tmpfs", "/dev/pts devpts", "/sys/kernel/debug debugfs",
+    "/sys/kernel/tracing tracefs", "/sys/fs/cgroup cgroup2" }) do
+    assert_contains(mounts, " " .. m .. " ")
+  end
+end)
+
 test("the agent stays PID 1; calls go through the module as before", function()
   assert_eq("agent", vm:exec("cat /proc/1/comm").stdout:trim())
   assert(vm:syscall(provium.nr.getpid) > 0)
