@@ -52,7 +52,7 @@ struct child {
 	struct ksft_col_run *col;
 };
 
-static volatile sig_atomic_t stop_requested, stop_count, child_stop;
+static volatile sig_atomic_t stop_requested, stop_count, child_stop, child_fail_fast;
 
 static void on_stop(int sig)
 {
@@ -60,10 +60,15 @@ static void on_stop(int sig)
 	stop_count++;
 }
 
+/* SIGTERM: Ctrl-C in the parent; SIGUSR1: --fail-fast, a test failed elsewhere */
 static void on_child_stop(int sig)
 {
+	if (sig == SIGUSR1) {
+		child_fail_fast = 1;
+		return;
+	}
 	child_stop = 1;
-	provium_interrupted = sig == SIGTERM ? sig : provium_interrupted;
+	provium_interrupted = sig;
 }
 
 static void usage(FILE *f)
@@ -236,6 +241,7 @@ static void run_child(int fd, const struct vm_config *cfg, const struct ksft_tre
 	ro.guest_dir = guest_dir;
 	ro.fail_fast = o->fail_fast;
 	ro.stop = &child_stop;
+	ro.failed_elsewhere = &child_fail_fast;
 	ro.on_result = send_result;
 	ro.arg = &out;
 	ksft_run_pick(&c, t, p, &ro, res, &e);

@@ -96,6 +96,7 @@ struct ksft_run_opts {
 	const char *guest_dir;		/* the install as the guest sees it */
 	int fail_fast;			/* stop after the first failure */
 	volatile sig_atomic_t *stop;	/* set from outside: start no further test */
+	volatile sig_atomic_t *failed_elsewhere;	/* set: --fail-fast, another failed */
 	/* called as each test finishes */
 	void (*on_result)(const struct ksft_result *r, void *arg);
 	void *arg;

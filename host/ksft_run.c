@@ -233,6 +233,8 @@ int ksft_run_pick(struct client *c, const struct ksft_tree *t, const struct ksft
 		r->exit_code = -1;
 		if (!stopped && o->stop && *o->stop)
 			stopped = "interrupted";
+		if (!stopped && o->failed_elsewhere && *o->failed_elsewhere)
+			stopped = "--fail-fast";
 		if (stopped) {
 			r->status = KSFT_NOTRUN;
 			r->timeout_s = ksft_timeout(p->col, o->factor);

@@ -167,6 +167,24 @@ test("nothing is left running", function()
     "run directories left behind")
 end)
 
+test("--fail-fast stops at the first failure; -f exits 0 anyway", function()
+  local o, c = capture(string.format("cd %s && TMPDIR=%s %s kselftest -f --fail-fast --tap " ..
+    "--timeout-factor 1 %s edge:pass.sh edge:fail.sh edge:skip.sh splat 2>/dev/null",
+    q(root), q(tmp), q(bin), q(tree)))
+  assert_eq(0, c, "-f: failures do not fail the run\n" .. o)
+  local d = reports.parse_ktap(o)
+  local edge, splat = d.results[1], d.results[2]
+  assert_eq("selftests: edge", edge.name)
+  assert(edge.sub.results[1].ok and not edge.sub.results[1].directive, "pass.sh ran")
+  assert_eq(false, edge.sub.results[2].ok)
+  assert_eq("SKIP", edge.sub.results[3].directive)
+  assert_eq("not run: --fail-fast", edge.sub.results[3].reason)
+  assert_eq("selftests: splat", splat.name)
+  assert_eq("SKIP", splat.directive)
+  assert_eq("not run: --fail-fast", splat.reason)
+  assert_eq(nil, splat.sub, "a collection never started has no block")
+end)
+
 -- the same tests from a script: vm:kselftest, each result a sub-test
 test("vm:kselftest: each result a sub-test of the file, the splat on its test", function()
   local script = scratch .. "/from_lua.lua"
