@@ -574,7 +574,10 @@ static int run(const struct opts *o)
 		rm_rf(logdir);
 	fflush(stdout);
 	ksft_report_summary(out, &r);
-	rc = stop_requested ? 130 : tot.fail + tot.xpass + tot.error && !o->no_error_on_fail ? 1 : 0;
+	if (stop_requested)
+		rc = 130;
+	else
+		rc = tot.fail + tot.xpass + tot.error && !o->no_error_on_fail ? 1 : 0;
 out:
 	if (junit)
 		fclose(junit);

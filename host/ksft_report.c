@@ -310,7 +310,10 @@ static void junit_case(FILE *f, const struct ksft_result *x)
 	fprintf(f, "\" time=\"%.3f\">\n", x->secs);
 	switch (x->status) {
 	case KSFT_PASS: break;
-	case KSFT_FAIL: case KSFT_XPASS: tag = "failure"; what = x->reason[0] ? NULL : "failed"; break;
+	case KSFT_FAIL: case KSFT_XPASS:
+		tag = "failure";
+		what = x->reason[0] ? NULL : "failed";	/* the message is the reason */
+		break;
 	case KSFT_TIMEOUT: tag = "failure"; what = "TIMEOUT"; break;
 	case KSFT_ERROR: tag = "error"; what = "ERROR"; break;
 	case KSFT_SKIP: tag = "skipped"; what = "SKIP"; break;

@@ -244,7 +244,9 @@ static void take_line(struct frame *st, int *depth, const char *s)
 		free(f->k->bail_out);
 		f->k->bail_out = trimmed(s + 9, strlen(s + 9));
 	} else if (s[0] == '#') {
-		lines_add(&f->pending, s + (s[1] == ' ' ? 2 : 1), strlen(s) - (s[1] == ' ' ? 2 : 1));
+		size_t skip = s[1] == ' ' ? 2 : 1;
+
+		lines_add(&f->pending, s + skip, strlen(s) - skip);
 	} else {
 		lines_add(&f->pending, s, strlen(s));
 	}
