@@ -98,4 +98,17 @@ test("other rootfs values are errors naming the value", function()
   assert_contains(err, "bad.toml:2: rootfs 'nfs': only \"host\" is supported")
 end)
 
+test("a guest that cannot mount the host's root fails its boot, saying why", function()
+  -- the agent told to switch, without the 9p device and modules behind it
+  local toml = scratch .. "/nofs.toml"
+  local f = assert(io.open(toml, "w"))
+  f:write('[profile.nofs]\nappend = "provium_agent.rootfs=host"\n')
+  f:close()
+  local v = provium.create("nofs", { config = toml })
+  local ok, err = pcall(v.boot, v)
+  assert(not ok, "booted without its root")
+  assert_contains(err, "provium-agent: rootfs=host: mount provium-root on /provium/host (9p)")
+  assert_eq(false, v:info().running)
+end)
+
 os.execute("rm -rf " .. q(scratch))
