@@ -102,7 +102,7 @@ for _, p in ipairs({ 1, 2 }) do
   end
   print(string.format("provium kselftest -p %d, %d collections: wall median %.1f s over %d runs; " ..
     "the tests %.1f s of it as the host timed each; overhead against their own run time %.1f s " ..
-    "(boots and shutdowns of %d guests included)", p, #COLLECTIONS, median(walls), runs,
+    "(boots and teardowns of %d guests included)", p, #COLLECTIONS, median(walls), runs,
     median(tests), median(walls) - n, #COLLECTIONS))
 end
 local summary = {}
