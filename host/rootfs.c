@@ -16,7 +16,7 @@
 #include "initramfs.h"
 #include "rootfs.h"
 
-#define ROOTFS_LAYOUT	1	/* bump when the segment's layout changes */
+#define ROOTFS_LAYOUT	2	/* bump when the segment's layout changes */
 
 /* what the guest needs to mount a 9p share and lay an overlay on it */
 static const char *const hostfs_modules[] = {
@@ -37,52 +37,19 @@ int rootfs_is_host(const struct vm_config *cfg)
 	return !strcmp(cfg->rootfs, ROOTFS_HOST);
 }
 
-/*
- * The segment: the modules (signatures stripped, as in the base image)
- * under provium/modules.d/ and their load list provium/modules.hostfs.
- */
+/* The segment: the modules and their load list provium/modules.hostfs. */
 static int build_segment(const struct kernel *k, struct cpio *c, struct error *e)
 {
-	char **mods = NULL, *list = NULL;
-	size_t nmods = 0, i, listlen = 0;
-	int rc = -1;
-
 	if (!k->moddir[0])
 		return errorf(e, "rootfs = \"host\" needs the kernel's modules (9p, overlay): "
 			      "no modules directory for kernel %s", k->release);
-	if (modules_resolve(k->moddir, hostfs_modules, &mods, &nmods, e))
+	if (initramfs_modules_segment(c, k, hostfs_modules, "provium/modules.hostfs", e))
 		return -1;
-	for (i = 0; i < nmods; i++) {
-		const char *base = strrchr(mods[i], '/') ? strrchr(mods[i], '/') + 1 : mods[i];
-		char *src = xasprintf("%s/%s", k->moddir, mods[i]);
-		char *dst = xasprintf("provium/modules.d/%s", base);
-		size_t len;
-		uint8_t *d = read_whole_file(src, &len);
-
-		if (d)
-			cpio_file(c, dst, 0644, d, module_strip_signature(d, len));
-		else
-			errorf(e, "rootfs = \"host\": cannot read %s: %s", src, strerror(errno));
-		list = xrealloc(list, listlen + strlen(dst) + 3);
-		listlen += sprintf(list + listlen, "/%s\n", dst);
-		free(src);
-		free(dst);
-		free(d);
-		if (!d)
-			goto out;
-	}
 	cpio_dir(c, "provium/host", 0755);
 	cpio_dir(c, "provium/rw", 0755);
 	cpio_dir(c, "newroot", 0755);
-	cpio_file(c, "provium/modules.hostfs", 0644, list ? list : "", listlen);
 	cpio_finish(c);
-	rc = 0;
-out:
-	for (i = 0; i < nmods; i++)
-		free(mods[i]);
-	free(mods);
-	free(list);
-	return rc;
+	return 0;
 }
 
 int rootfs_initramfs(const struct kernel *k, const char *base, char *out, size_t outlen,

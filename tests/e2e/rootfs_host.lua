@@ -7,6 +7,7 @@
 local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 package.path = here .. "/../lib/?.lua;" .. package.path
 local reports = require("reports")
+local guest = require("guest")
 local q = reports.q
 local scratch = reports.scratch_dir()
 
@@ -19,9 +20,12 @@ test("the host's dynamically linked programs, bash and python3 run", function()
   assert_eq("3", r.stdout:trim())
   r = vm:exec({ "bash", "-c", "echo ${BASH_VERSINFO[0]}" })
   assert(tonumber(r.stdout:trim()), "bash: " .. r.stdout.value .. r.stderr.value)
-  -- the same release the host has installed under /lib/modules: modprobe works
-  r = vm:exec("modprobe -n -v overlay; uname -r")
-  assert_eq(0, r.exit_code, r.stderr.value)
+  -- a kernel the host has installed (the default one) has its modules there: modprobe works
+  local release = vm:exec("uname -r").stdout:trim()
+  if io.open("/lib/modules/" .. release .. "/modules.dep") then
+    r = vm:exec("modprobe -n -v overlay")
+    assert_eq(0, r.exit_code, r.stderr.value)
+  end
 end)
 
 test("what a booted Debian has: /dev/fd, /dev/shm, /dev/pts, debugfs, cgroup2", function()
@@ -38,9 +42,10 @@ end)
 
 test("the agent stays PID 1; calls go through the module as before", function()
   assert_eq("agent", vm:exec("cat /proc/1/comm").stdout:trim())
-  assert(vm:syscall(provium.nr.getpid) > 0)
-  assert(vm:info().module, "provium.ko is not in use: " .. vm:info().module_error)
   assert_eq("host", vm:info().rootfs)
+  assert(vm:syscall(provium.nr.getpid) > 0)
+  guest.need_module(vm)
+  assert_eq("module", vm:last_call().executor)
 end)
 
 test("writes land in the overlay, never on the host", function()
@@ -81,7 +86,7 @@ test("a profile with rootfs = \"host\"; the default profile keeps the initramfs"
   d:shutdown()
 end)
 
-test("other rootfs values are errors naming the value", function()
+test("other rootfs values: not a boot option; a profile's is a disk image", function()
   local v = provium.create()
   local ok, err = pcall(v.boot, v, { rootfs = "disk.img" })
   assert(not ok, "booted with rootfs = disk.img")
@@ -89,13 +94,14 @@ test("other rootfs values are errors naming the value", function()
   ok, err = pcall(v.boot, v, { rootfs = true })
   assert(not ok)
   assert_contains(err, "rootfs must be a string")
+  -- in a profile anything else names a disk image, relative to the file
   local toml = scratch .. "/bad.toml"
   local f = assert(io.open(toml, "w"))
   f:write('[profile.bad]\nrootfs = "nfs"\n')
   f:close()
   ok, err = pcall(provium.create, "bad", { config = toml })
   assert(not ok)
-  assert_contains(err, "bad.toml:2: rootfs 'nfs': only \"host\" is supported")
+  assert_contains(err, "rootfs " .. scratch .. "/nfs: No such file or directory")
 end)
 
 test("a guest that cannot mount the host's root fails its boot, saying why", function()
