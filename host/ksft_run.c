@@ -16,19 +16,24 @@
 #include "ksft.h"
 #include "util.h"
 
+#define GUEST_SH_MAX_ARGS	8
+
 /* Run @script under /bin/sh with @args as $1...; its exit in @x. */
 static int guest_sh(struct client *c, const char *script, const char *const *args, size_t n,
 		    uint32_t timeout_ms, struct client_exit *x, struct error *e)
 {
-	const char *argv[8];
-	size_t lens[8], i, argc = 0;
+	const char *argv[GUEST_SH_MAX_ARGS + 4];
+	size_t lens[GUEST_SH_MAX_ARGS + 4], i, argc = 0;
 	struct client_cmd cmd;
 
+	if (n > GUEST_SH_MAX_ARGS)
+		return errorf(e, "%zu arguments for a guest shell, at most %d", n,
+			      GUEST_SH_MAX_ARGS);
 	argv[argc++] = "/bin/sh";
 	argv[argc++] = "-c";
 	argv[argc++] = script;
 	argv[argc++] = "provium-kselftest";
-	for (i = 0; i < n && argc < 8; i++)
+	for (i = 0; i < n; i++)
 		argv[argc++] = args[i];
 	for (i = 0; i < argc; i++)
 		lens[i] = strlen(argv[i]);
