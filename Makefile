@@ -1,7 +1,7 @@
 # Provium: build everything, run the demo, the test suite and benchmarks.
 #   make demo    install what is missing, build, boot the default kernel, run hello
 #   make check   install what is missing, build, run every test
-#   make bench   print boot (per kernel: default, Debian 6.12) and round-trip medians
+#   make bench   print boot (per kernel: default, Debian 6.12), round-trip and kselftest medians
 #   make install PREFIX=/usr/local DESTDIR=   install (make uninstall removes it)
 #   make deb     build/provium_<version>_amd64.deb
 
@@ -28,7 +28,7 @@ UNIT_SRC  := $(wildcard tests/unit/*.c)
 UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c \
 	host/client.c host/vm.c host/accel.c host/qmp.c host/initramfs.c host/module.c \
 	host/test_results.c host/test_select.c host/report.c agent/kmsg.c host/layout.c host/config.c \
-	host/junit_merge.c host/progress.c host/pool.c
+	host/junit_merge.c host/progress.c host/pool.c host/ktap.c host/rootfs.c host/ksft.c host/ksft_report.c
 # tests/unit/test_kmsg.c stands in for /dev/kmsg
 UNIT_WRAP := -Wl,--wrap=read -Wl,--wrap=lseek
 
@@ -36,7 +36,7 @@ VERSION := $(shell sed -n 's/^\#define PROVIUM_VERSION "\(.*\)"/\1/p' host/lprov
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps demo check unit e2e selftests bench clean module sample install uninstall \
+.PHONY: all deps demo check unit e2e selftests kselftests bench clean module sample install uninstall \
 	man deb
 
 all: $(BUILD)/provium $(BUILD)/provium-agent module sample $(BUILD)/lua/provium/nr.lua
@@ -94,11 +94,22 @@ $(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) agent/agent.h tests/unit/unit
 unit: $(BUILD)/unit
 	$(BUILD)/unit
 
-# kselftests of the uapi, run in the guest by tests/e2e/selftests.lua; the
-# harness headers and checkpatch come from linux-source-6.1 into the cache
+# kselftests of the uapi, installed as a kselftest tree (build/kselftest:
+# collection "provium") that tests/e2e/selftests.lua runs with vm:kselftest;
+# the harness headers, the kselftest runner and checkpatch come from
+# linux-source-6.1 into the cache
 KSELFTEST_DIR := $(or $(PROVIUM_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/provium)/kselftest
 
-selftests: $(BUILD)/provium_selftest
+selftests: $(BUILD)/provium_selftest $(BUILD)/kselftest/kselftest-list.txt
+
+$(BUILD)/kselftest/kselftest-list.txt: $(BUILD)/provium_selftest selftests/settings
+	@rm -rf $(BUILD)/kselftest
+	@mkdir -p $(BUILD)/kselftest/provium $(BUILD)/kselftest/kselftest
+	cp $(BUILD)/provium_selftest $(BUILD)/kselftest/provium/provium_test
+	cp selftests/settings $(BUILD)/kselftest/provium/settings
+	cp $(KSELFTEST_DIR)/run_kselftest.sh $(BUILD)/kselftest/
+	cp $(KSELFTEST_DIR)/runner.sh $(KSELFTEST_DIR)/prefix.pl $(BUILD)/kselftest/kselftest/
+	echo provium:provium_test > $@
 
 $(BUILD)/provium_selftest: selftests/provium_test.c kmod/provium_uapi.h tools/kselftest-headers.sh
 	@mkdir -p $(BUILD)
@@ -134,12 +145,21 @@ uninstall:
 deb: $(BUILD)/provium $(BUILD)/provium-agent $(BUILD)/lua/provium/nr.lua $(BUILD)/provium.1
 	tools/deb.sh $(VERSION) $(KREL)
 
+# real kselftests for tests/e2e/kselftest_real.lua and bench/kselftest.lua:
+# built from Debian's linux-source-6.1 into the cache (once; a second run
+# finds them there)
+KSFT_SOURCE  := /usr/src/linux-source-6.1.tar.xz
+KSFT_TARGETS := kcmp splice user sysctl membarrier size
+
+kselftests: $(BUILD)/provium
+	$(BUILD)/provium kselftest --build $(KSFT_SOURCE) $(KSFT_TARGETS) >/dev/null
+
 demo: deps
 	$(MAKE) all
 	$(BUILD)/provium run examples/hello.lua
 
 check: deps
-	$(MAKE) all $(BUILD)/unit selftests
+	$(MAKE) all $(BUILD)/unit selftests kselftests
 	$(MAKE) -s checkpatch
 	tools/check.sh
 
@@ -148,6 +168,7 @@ bench: deps
 	$(BUILD)/provium run bench/boot_and_syscall.lua
 	$(BUILD)/provium run bench/boot_kernels.lua
 	bench/suite_parallel.sh
+	$(BUILD)/provium run bench/kselftest.lua
 
 clean:
 	rm -rf $(BUILD)

@@ -55,6 +55,9 @@ int guest_switch_root(const char *dev, const char *fstype);
 int guest_find_port(const char *name, int timeout_ms);
 void guest_power_off(void);
 
+/* rootfs.c: provium_agent.rootfs=host switches to the host's root */
+int rootfs_setup(void);
+
 /* module_info.c: provium.ko capabilities through its generic netlink family */
 int module_query_info(uint32_t *dispatch, char *err, size_t errlen);
 

@@ -71,10 +71,13 @@ int main(void)
 	int sigfd, port;
 
 	char init[256], root[128], fstype[64];
+	int host_root;
 
 	if (getpid() == 1)
 		guest_mount_basics();
 	guest_load_modules(module_err, sizeof(module_err));
+	/* rootfs = "host": the host's root under an overlay, the agent stays PID 1 */
+	host_root = rootfs_setup();
 	/* a profile's rootfs: that disk becomes the root before init runs */
 	guest_agent_param("root", root, sizeof(root));
 	guest_agent_param("rootfstype", fstype, sizeof(fstype));
@@ -83,11 +86,12 @@ int main(void)
 	guest_agent_param("init", init, sizeof(init));
 	/*
 	 * The user's userland (an initramfs, a rootfs, boot files) brings its
-	 * own init: /sbin/init, as the original Provium, else /init.
+	 * own init: /sbin/init, as the original Provium, else /init. Not the
+	 * host's: on its root the agent is the guest's init.
 	 */
-	if (!init[0] && access("/sbin/init", X_OK) == 0)
+	if (!init[0] && !host_root && access("/sbin/init", X_OK) == 0)
 		snprintf(init, sizeof(init), "/sbin/init");
-	else if (!init[0] && access("/init", X_OK) == 0)
+	else if (!init[0] && !host_root && access("/init", X_OK) == 0)
 		snprintf(init, sizeof(init), "/init");
 	/*
 	 * A user init stays PID 1: it gets this process, and the agent goes on

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "initramfs.h"
 #include "module.h"
+#include "rootfs.h"
 
 struct profile {
 	char kernel[512], release[128], initrd[512], init[512], append[1024], kbuild[512],
@@ -233,13 +234,10 @@ static int parse_file(const char *file, const char *want, struct profile *p, str
 		}
 	}
 	fclose(f);
-	/* "host" names a kind of root, not a file next to provium.toml */
-	if (!strcmp(p->rootfs, "host"))
-		return errorf(e, "%s: rootfs = \"host\" (the host's own root) is not supported "
-			      "yet: give a disk image", file);
+	/* "host" names a kind of root (rootfs.c), not a file next to provium.toml */
 	if (resolve(p->kernel, sizeof(p->kernel), base) ||
 	    resolve(p->initrd, sizeof(p->initrd), base) ||
-	    resolve(p->rootfs, sizeof(p->rootfs), base) ||
+	    (strcmp(p->rootfs, ROOTFS_HOST) && resolve(p->rootfs, sizeof(p->rootfs), base)) ||
 	    resolve(p->kbuild, sizeof(p->kbuild), base) ||
 	    resolve(p->modules, sizeof(p->modules), base))
 		return errorf(e, "%s: a path is too long once made relative to %s", file, base);
@@ -327,7 +325,7 @@ static int profile_config(const char *name, const struct profile *p, struct vm_c
 	snprintf(cfg->rootfs, sizeof(cfg->rootfs), "%s", p->rootfs);
 	if (p->initrd[0] && access(p->initrd, R_OK))
 		return errorf(e, "profile %s: initrd %s: %s", name, p->initrd, strerror(errno));
-	if (p->rootfs[0] && access(p->rootfs, R_OK))
+	if (p->rootfs[0] && strcmp(p->rootfs, ROOTFS_HOST) && access(p->rootfs, R_OK))
 		return errorf(e, "profile %s: rootfs %s: %s", name, p->rootfs, strerror(errno));
 	if (profile_kernel(name, p, &cfg->kernel, e))
 		return -1;

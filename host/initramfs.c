@@ -450,3 +450,14 @@ int initramfs_compose(const char *out, const char *user_initrd, const char *base
 		rc = errorf(e, "cannot write %s: %s", out, strerror(errno));
 	return rc;
 }
+
+int initramfs_modules_segment(struct cpio *c, const struct kernel *k,
+			      const char *const *names, const char *listname, struct error *e)
+{
+	char from[600];
+	char *config = kernel_config_read(k, from, sizeof(from));
+	int rc = add_modules(c, k, config, names, NULL, listname, e);
+
+	free(config);
+	return rc;
+}

@@ -16,6 +16,7 @@
 
 #include "lcall.h"
 #include "lguest.h"
+#include "lksft.h"
 #include "lpack.h"
 #include "lprovium.h"
 #include "lvm.h"
@@ -46,6 +47,7 @@ static const luaL_Reg vm_methods[] = {
 	{ "keep_console", lvm_keep_console },
 	{ "events", lvm_events },
 	{ "ping", lvm_ping },
+	{ "_kselftest", lksft_run },
 	{ NULL, NULL }
 };
 

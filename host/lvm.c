@@ -16,6 +16,7 @@
 #include "config.h"
 #include "fixture.h"
 #include "lvm.h"
+#include "rootfs.h"
 
 static void free_boot_options(struct lvm *v)
 {
@@ -276,6 +277,14 @@ int lvm_boot(lua_State *L)
 			parse_disks(L, v, lua_gettop(L));
 		}
 		lua_pop(L, 1);
+		if (lua_getfield(L, 2, "rootfs") != LUA_TNIL) {
+			if (lua_type(L, -1) != LUA_TSTRING)
+				return luaL_error(L, "vm:boot: rootfs must be a string (\"host\")");
+			if (rootfs_check(lua_tostring(L, -1), &e) ||
+			    copy_str(v->cfg.rootfs, sizeof(v->cfg.rootfs), lua_tostring(L, -1)))
+				return luaL_error(L, "vm:boot: %s", e.msg);
+		}
+		lua_pop(L, 1);
 		if (lua_getfield(L, 2, "timeout") != LUA_TNIL) {
 			lua_Number t = luaL_checknumber(L, -1);
 
@@ -369,6 +378,8 @@ int lvm_info(lua_State *L)
 	/* before boot, what the host already knows: why there will be no module */
 	lua_pushstring(L, v->booted ? v->c.vm->module_error : cfg->module_note);
 	lua_setfield(L, -2, "module_error");
+	lua_pushstring(L, v->cfg.rootfs);
+	lua_setfield(L, -2, "rootfs");
 	lua_pushnumber(L, v->c.vm->boot_ns / 1e9);
 	lua_setfield(L, -2, "boot_time");
 	lua_pushstring(L, v->c.vm->console);

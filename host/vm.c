@@ -22,6 +22,7 @@
 #include "initramfs.h"
 #include "module.h"
 #include "pool.h"
+#include "rootfs.h"
 #include "vm.h"
 
 #define PORT_NAME "org.provium.agent"
@@ -174,11 +175,13 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 			    microvm ? "mmio" : "pci");
 	if (c->ndisks)
 		xappendf(&cmdline, ",/provium/modules.blk");
+	if (rootfs_is_host(c))
+		xappendf(&cmdline, ",/provium/modules.hostfs provium_agent.rootfs=host");
 	/*
 	 * A rootfs is /dev/vda. Without a user initrd the agent makes it the
 	 * root; with one, root= tells the user's init, as a real initramfs.
 	 */
-	if (c->rootfs[0])
+	if (c->rootfs[0] && !rootfs_is_host(c))
 		xappendf(&cmdline, ",/provium/modules.rootfs root=/dev/vda%s",
 			 c->initrd[0] ? "" : " provium_agent.root=/dev/vda");
 	if (c->init[0])
@@ -191,7 +194,7 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 		xappendf(&cmdline, " %s", getenv("PROVIUM_APPEND"));
 	arg(a, "%s", cmdline);
 	free(cmdline);
-	if (c->rootfs[0]) {
+	if (c->rootfs[0] && !rootfs_is_host(c)) {
 		/* snapshot=on: the guest writes to a temporary overlay, never the image */
 		char *file = qemu_opt_escape(c->rootfs);
 
@@ -213,6 +216,14 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 		free(file);
 		arg(a, "-device");
 		arg(a, "%s,drive=disk%zu", microvm ? "virtio-blk-device" : "virtio-blk-pci", i);
+	}
+	if (rootfs_is_host(c)) {
+		/* the host's root, read-only; remap keeps inodes of submounts apart */
+		arg(a, "-fsdev");
+		arg(a, "local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap");
+		arg(a, "-device");
+		arg(a, "%s,fsdev=hostroot,mount_tag=%s", microvm ? "virtio-9p-device" : "virtio-9p-pci",
+		    ROOTFS_TAG);
 	}
 	if (c->interactive) {
 		/* Ctrl-C goes to the guest; QEMU puts the terminal in raw mode */
@@ -825,6 +836,9 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 	snprintf(vm->accel, sizeof(vm->accel), "%s", accel);
 	if (initramfs_prepare(&vm->cfg.kernel, vm->cfg.module[0] ? vm->cfg.module : NULL,
 			      initrd, sizeof(initrd), e))
+		return -1;
+	if (rootfs_is_host(&vm->cfg) &&
+	    rootfs_initramfs(&vm->cfg.kernel, initrd, initrd, sizeof(initrd), e))
 		return -1;
 	snprintf(vm->rundir, sizeof(vm->rundir), "%s/provium-XXXXXX",
 		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");

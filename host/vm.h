@@ -35,8 +35,8 @@ struct vm_config {
 	/*
 	 * The root file system: "" = the initramfs; else a disk image, attached
 	 * first (/dev/vda, writes to a throw-away overlay) and made the root by
-	 * the agent unless there is a user initrd. ("host", sharing the host's
-	 * root, is reserved for that kind of root.)
+	 * the agent unless there is a user initrd; or "host": the host's root,
+	 * shared read-only under an overlay (rootfs.h).
 	 */
 	char rootfs[512];
 	char append[1024];	/* extra kernel command line */

@@ -4,10 +4,11 @@
 set -e
 # zstd unpacks zstd kernels (Debian 6.12); dwarves' pahole adds BTF to
 # modules built against 6.12's headers; e2fsprogs and qemu-utils make the
-# disk images the rootfs and disk tests boot
+# disk images the rootfs and disk tests boot; rsync installs the kernel's
+# selftests (provium kselftest --build, make kselftests)
 PKGS="qemu-system-x86 lua5.4 liblua5.4-dev busybox-static linux-image-amd64
 linux-headers-amd64 libnl-3-dev libnl-genl-3-dev pkg-config xz-utils linux-source-6.1
-procps cpio zstd dwarves e2fsprogs qemu-utils
+procps cpio zstd dwarves e2fsprogs qemu-utils rsync
 make gcc
 lowdown dpkg-dev"
 missing=""

@@ -68,6 +68,7 @@ function Output:lines() end
 ---@field kbuild string that kernel's build tree ("" if none), for building modules against it
 ---@field module_path string the provium.ko it loads ("" if none)
 ---@field machine "microvm"|"q35"|"" the QEMU machine it booted on ("" before boot)
+---@field rootfs string the profile's or boot option's rootfs: "host", a disk image, or ""
 
 ---A kernel splat, from vm:events().
 ---@class provium.Event
@@ -87,6 +88,7 @@ function Output:lines() end
 ---@field timeout number? seconds: the limit of every later call (vm:set_timeout)
 ---@field files table<string, string>? {[guest_path] = host_path}, placed in the initramfs
 ---@field disks (string|provium.Disk)[]? attached as /dev/vda, /dev/vdb, ... (after a profile's rootfs)
+---@field rootfs "host"? the host's root file system, read-only under a writable overlay, as the guest's root
 
 ---A pointer spec of vm:ioctl_buf (buf_len) or vm:syscall_ptr (buf_idx, data_len).
 ---@class provium.PtrSpec
@@ -278,6 +280,42 @@ function VM:events(first) end
 
 ---A round trip to the agent (pending splats arrive first).
 function VM:ping() end
+
+---vm:kselftest() options.
+---@class provium.KselftestOptions
+---@field collections string[]? "collection" or "collection:test" (default: the whole list)
+---@field timeout_factor number? settings' timeouts times this (default 1 under KVM, 4 under TCG)
+
+---One of a kselftest's own TAP results.
+---@class provium.KselftestSubtest
+---@field name string
+---@field status "pass"|"fail"|"skip"|"xfail"|"todo"
+---@field directive string "SKIP", "XFAIL", ... or ""
+---@field reason string the text after the directive
+---@field diagnostics string the lines it printed before this result
+---@field subtests provium.KselftestSubtest[]
+
+---One kselftest's result (vm:kselftest).
+---@class provium.KselftestResult
+---@field name string "collection:test"
+---@field collection string
+---@field test string
+---@field status "pass"|"fail"|"skip"|"xfail"|"xpass"|"timeout"|"error"|"notrun"
+---@field ok boolean false for fail, xpass, timeout and error
+---@field exit_code integer? its exit status (nil when it did not exit by itself)
+---@field secs number how long it ran
+---@field timeout integer its limit in seconds
+---@field reason string "exit=1", "180 seconds", "kernel panic", a skip's reason, or ""
+---@field output string stdout and stderr, merged
+---@field splats string kernel reports logged while it ran ("" if none)
+---@field subtests provium.KselftestSubtest[] its own TAP results
+
+---Run an installed kselftest tree in this VM (booted with rootfs = "host");
+---each result is also reported as a sub-test of the running file.
+---@param install_dir string what make -C tools/testing/selftests install wrote
+---@param opts provium.KselftestOptions?
+---@return provium.KselftestResult[]
+function VM:kselftest(install_dir, opts) end
 
 ---A worker from vm:spawn: every VM method, run in the worker's context;
 ---kill() stops the worker.

@@ -22,6 +22,49 @@ local function emit(status, secs, name, msg)
   end
 end
 
+-- the last @n lines of @s
+local function tail(s, n)
+  local lines = {}
+  for l in s:gmatch("[^\n]*\n?") do
+    if l ~= "" then lines[#lines + 1] = l end
+  end
+  return table.concat(lines, "", math.max(1, #lines - n + 1))
+end
+
+-- Each kselftest result (vm:kselftest) as a sub-test of the file, named
+-- "collection:test", and each result the test printed itself as
+-- "collection:test: name" before it.
+function M.kselftest_results(results)
+  for _, r in ipairs(results) do
+    for i, s in ipairs(r.subtests) do
+      local name = r.name .. ": " .. (s.name ~= "" and s.name or "#" .. i)
+      if s.status == "fail" then
+        local msg = "not ok" .. (s.reason ~= "" and (" # " .. s.reason) or "")
+        if s.diagnostics ~= "" then msg = msg .. "\n" .. s.diagnostics end
+        emit("FAIL", 0, name, msg)
+      elseif s.status == "skip" then
+        emit("skip", 0, name, s.reason)
+      elseif s.status == "xfail" or s.status == "todo" then
+        emit("todo", 0, name, s.status:upper() .. (s.reason ~= "" and (" " .. s.reason) or ""))
+      else
+        emit("ok", 0, name)
+      end
+    end
+    if r.status == "pass" then
+      emit("ok", r.secs, r.name)
+    elseif r.status == "skip" or r.status == "notrun" then
+      emit("skip", r.secs, r.name, r.reason)
+    elseif r.status == "xfail" then
+      emit("todo", r.secs, r.name, "XFAIL" .. (r.reason ~= "" and (" " .. r.reason) or ""))
+    else
+      local msg = r.status:upper() .. (r.reason ~= "" and (" " .. r.reason) or "")
+      if r.output ~= "" then msg = msg .. "\n--- its output (the end) ---\n" .. tail(r.output, 40) end
+      if r.splats ~= "" then msg = msg .. "\n" .. r.splats end
+      emit("FAIL", r.secs, r.name, msg)
+    end
+  end
+end
+
 local function hex(s)
   return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end))
 end

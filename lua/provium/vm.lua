@@ -440,6 +440,38 @@ true]]
     if not reads then r[2] = nil end
     return table.unpack(r, 1, #outs + 2)
   end
+
+  -- vm:kselftest(install_dir, {collections = {...}, timeout_factor = F})
+  -- runs an installed kselftest tree in this VM (booted with rootfs =
+  -- "host") and returns a result per test; each result, and each result a
+  -- test printed itself, is also reported as a sub-test of the file.
+  function methods:kselftest(dir, opts)
+    local what = "vm:kselftest"
+    if type(dir) ~= "string" then
+      error(what .. ": the install directory must be a string, got " .. type(dir), 2)
+    end
+    if opts ~= nil and type(opts) ~= "table" then
+      error(what .. ": options must be a table, got " .. type(opts), 2)
+    end
+    opts = opts or {}
+    for k in pairs(opts) do
+      if k ~= "collections" and k ~= "timeout_factor" then
+        error(what .. ": unknown option '" .. tostring(k) .. "' (collections, timeout_factor)", 2)
+      end
+    end
+    local cols = opts.collections
+    if type(cols) == "string" then cols = { cols } end
+    if cols ~= nil and type(cols) ~= "table" then
+      error(what .. ": collections must be a list of \"collection\" or \"collection:test\"", 2)
+    end
+    local f = opts.timeout_factor
+    if f ~= nil and (type(f) ~= "number" or f <= 0) then
+      error(what .. ": timeout_factor must be a number above 0", 2)
+    end
+    local results = self:_kselftest(dir, cols, f)
+    require("provium.testing").kselftest_results(results)
+    return results
+  end
 end
 
 return M
