@@ -64,6 +64,8 @@ void op_call(struct channel *ch, const struct proto_msg *m);
 void op_write_file(struct channel *ch, const struct proto_msg *m);
 void op_read_file(struct channel *ch, const struct proto_msg *m);
 void op_insmod(struct channel *ch, const struct proto_msg *m);
+void file_init(void);		/* a forked worker forgets its parent's open stream */
+void file_fini(void);		/* a thread worker closes its own */
 void op_job_start(struct channel *ch, const struct proto_msg *m);
 void op_job_wait(struct channel *ch, const struct proto_msg *m);
 void op_job_kill(struct channel *ch, const struct proto_msg *m);

@@ -223,37 +223,63 @@ int client_write_file(struct client *c, const char *path, const void *data, size
 	return 0;
 }
 
-int client_read_file(struct client *c, const char *path, uint8_t **data, size_t *len,
-		     struct error *e)
+/* One READ_FILE request: @want bytes at @offset (0 closes an open stream). */
+static int read_chunk(struct client *c, const char *path, uint64_t offset, uint64_t want,
+		      struct proto_msg *m, struct error *e)
 {
-	uint8_t *d = NULL;
-	size_t n = 0;
-	struct proto_msg m;
+	client_begin(c, PROTO_MSG_READ_FILE);
+	proto_put_str(&c->vm->out, PROTO_A_PATH, path);
+	proto_put_u64(&c->vm->out, PROTO_A_OFFSET, offset);
+	proto_put_u64(&c->vm->out, PROTO_A_LENGTH, want);
+	proto_put_u32(&c->vm->out, PROTO_A_TIMEOUT_MS, c->timeout_ms);
+	return vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, m, e);
+}
 
-	for (;;) {
+int client_read_file(struct client *c, const char *path, const struct client_read *o,
+		     uint8_t **data, size_t *len, struct error *e)
+{
+	/* without a length, one byte past the limit says the file is larger */
+	uint64_t total = o->has_length ? o->length : o->max + 1, n = 0;
+	int stream = 0, eof = 0;
+	struct proto_msg m;
+	uint8_t *d = xmalloc(1);
+
+	do {
+		uint64_t want = total - n < CLIENT_FILE_CHUNK ? total - n : CLIENT_FILE_CHUNK;
 		size_t got;
 
-		client_begin(c, PROTO_MSG_READ_FILE);
-		proto_put_str(&c->vm->out, PROTO_A_PATH, path);
-		proto_put_u64(&c->vm->out, PROTO_A_OFFSET, n);
-		proto_put_u64(&c->vm->out, PROTO_A_LENGTH, CLIENT_FILE_CHUNK);
-		proto_put_u32(&c->vm->out, PROTO_A_TIMEOUT_MS, c->timeout_ms);
-		if (vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e)) {
-			free(d);
-			return -1;
-		}
+		if (read_chunk(c, path, o->offset + n, want, &m, e))
+			goto fail;
+		/* a regular file's size: no need to read what would be refused */
+		if (!o->has_length && !n && proto_has(&m, PROTO_A_SIZE) &&
+		    proto_u64(&m, PROTO_A_SIZE, 0) > o->offset &&
+		    proto_u64(&m, PROTO_A_SIZE, 0) - o->offset > o->max)
+			n = o->max + 1;
 		got = m.attr_len[PROTO_A_DATA];
+		stream = proto_u32(&m, PROTO_A_STREAM, 0) != 0;
+		eof = proto_u32(&m, PROTO_A_EOF, 1) != 0;
+		if (n > o->max)
+			break;
 		d = xrealloc(d, n + got + 1);
 		if (got)
 			memcpy(d + n, m.attr[PROTO_A_DATA], got);
 		n += got;
-		if (proto_u32(&m, PROTO_A_EOF, 1))
-			break;
+	} while (!eof && n < total);
+	/* a pipe or tty left open in the agent for more: done with it */
+	if (stream && !eof && read_chunk(c, path, o->offset + n, 0, &m, e))
+		goto fail;
+	if (!o->has_length && n > o->max) {
+		errorf(e, "read_file %s: larger than %llu bytes (pass max= or length=)", path,
+		       (unsigned long long)o->max);
+		goto fail;
 	}
 	d[n] = '\0';
 	*data = d;
 	*len = n;
 	return 0;
+fail:
+	free(d);
+	return -1;
 }
 
 int client_spawn(struct client *c, int thread, uint32_t *worker, uint32_t *pid,

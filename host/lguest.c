@@ -173,15 +173,68 @@ int lguest_write_file(lua_State *L)
 	return 0;
 }
 
+/*
+ * Field @key of the options table at @t: absent (0), or an integer in
+ * [@lo, @hi] (1). Anything else is an error naming @what and the option.
+ */
+static int opt_size(lua_State *L, const char *what, int t, const char *key, uint64_t lo,
+		    uint64_t hi, uint64_t *out)
+{
+	int isnum;
+	lua_Integer v;
+
+	if (lua_getfield(L, t, key) == LUA_TNIL) {
+		lua_pop(L, 1);
+		return 0;
+	}
+	v = lua_tointegerx(L, -1, &isnum);
+	if (!isnum || lua_type(L, -1) != LUA_TNUMBER || v < (lua_Integer)lo ||
+	    (uint64_t)v > hi)
+		return luaL_error(L, "%s: opts.%s must be an integer from %I to %I, got %s", what,
+				  key, (lua_Integer)lo, (lua_Integer)hi, luaL_tolstring(L, -1, NULL));
+	lua_pop(L, 1);
+	*out = (uint64_t)v;
+	return 1;
+}
+
+/* Unknown keys of the options table at @t are an error, not ignored. */
+static void opts_known(lua_State *L, const char *what, int t, const char *const *known)
+{
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		const char *const *k = known;
+
+		lua_pop(L, 1);
+		if (lua_type(L, -1) == LUA_TSTRING)
+			for (; *k && strcmp(*k, lua_tostring(L, -1)); k++)
+				;
+		if (lua_type(L, -1) != LUA_TSTRING || !*k)
+			luaL_error(L, "%s: unknown option %s", what, luaL_tolstring(L, -1, NULL));
+	}
+}
+
+/* vm:read_file(path, {max = N, offset = O, length = L}) -> the bytes */
 int lguest_read_file(lua_State *L)
 {
+	static const char *const known[] = { "max", "offset", "length", NULL };
 	struct lvm *v = lvm_check_running(L, "vm:read_file");
 	const char *path = luaL_checkstring(L, 2);
+	struct client_read o = { .max = CLIENT_READ_MAX };
 	uint8_t *data;
 	size_t len;
 	struct error e;
 
-	if (client_read_file(&v->c, path, &data, &len, &e))
+	if (!lua_isnoneornil(L, 3)) {
+		if (!lua_istable(L, 3))
+			luaL_error(L, "vm:read_file: options must be a table {max, offset, length}, "
+				   "got %s", luaL_typename(L, 3));
+		opts_known(L, "vm:read_file", 3, known);
+		opt_size(L, "vm:read_file", 3, "max", 0, CLIENT_READ_LIMIT, &o.max);
+		opt_size(L, "vm:read_file", 3, "offset", 0, INT64_MAX, &o.offset);
+		o.has_length = opt_size(L, "vm:read_file", 3, "length", 0, CLIENT_READ_LIMIT,
+					&o.length);
+	}
+	if (client_read_file(&v->c, path, &o, &data, &len, &e))
 		return lvm_error(L, v, "vm:read_file", &e);
 	lua_pushlstring(L, (const char *)data, len);
 	free(data);

@@ -310,6 +310,7 @@ static void files (void) {
   struct proto_msg m;
   struct error e;
   struct fake f;
+  struct client_read whole = { .max = CLIENT_READ_MAX };
   uint8_t *data = NULL;
   size_t len = 0;
   if (fake_start(&f))
@@ -339,7 +340,7 @@ static void files (void) {
   proto_put(&b, PROTO_A_DATA, "world", 5);
   proto_put_u32(&b, PROTO_A_EOF, 1);
   reply_send(&f, &b);
-  if (CHECK_EQ_INT(client_read_file(&f.c, "/etc/x", &data, &len, &e), 0)) {
+  if (CHECK_EQ_INT(client_read_file(&f.c, "/etc/x", &whole, &data, &len, &e), 0)) {
     CHECK_EQ_INT(len, 11);
     CHECK_STR((char *)data, "hello world");
   }
@@ -351,6 +352,79 @@ static void files (void) {
   }
   if (CHECK_EQ_INT(next_request(&f, &m), 0))
     CHECK_EQ_U64(proto_u64(&m, PROTO_A_OFFSET, 0), 6);
+  fake_stop(&f);
+}
+
+
+/* a reply to READ_FILE @id: @n bytes of 'z', EOF, and SIZE/STREAM when not -1 */
+static void reply_data (struct fake *f, uint32_t id, size_t n, int eof, int64_t size,
+                        int stream) {
+  struct proto_buf b = { 0 };
+  uint8_t *d = calloc(1, n + 1);
+  memset(d, 'z', n);
+  reply_begin(&b, PROTO_MSG_READ_FILE, id);
+  proto_put(&b, PROTO_A_DATA, d, n);
+  proto_put_u32(&b, PROTO_A_EOF, eof);
+  if (size >= 0)
+    proto_put_u64(&b, PROTO_A_SIZE, (uint64_t)size);
+  if (stream)
+    proto_put_u32(&b, PROTO_A_STREAM, 1);
+  reply_send(f, &b);
+  free(d);
+}
+
+
+static void read_limits (void) {
+  struct client_read o = { .max = 10 };
+  struct proto_msg m;
+  struct error e;
+  struct fake f;
+  uint8_t *data = NULL;
+  size_t len = 0;
+  if (fake_start(&f))
+    return;
+  /* a regular file over the limit: refused on its size, nothing more read */
+  reply_data(&f, 1, 11, 0, 1 << 30, 0);
+  CHECK_EQ_INT(client_read_file(&f.c, "/big", &o, &data, &len, &e), -1);
+  CHECK_STR(e.msg, "read_file /big: larger than 10 bytes (pass max= or length=)");
+  if (CHECK_EQ_INT(next_request(&f, &m), 0))
+    CHECK_EQ_U64(proto_u64(&m, PROTO_A_LENGTH, 0), 11);  /* max + 1 */
+  CHECK_EQ_INT(next_request(&f, &m), -1);
+  /* a device without a size: it fails once it gave one byte more than max */
+  reply_data(&f, 2, 11, 0, -1, 0);
+  CHECK_EQ_INT(client_read_file(&f.c, "/dev/zero", &o, &data, &len, &e), -1);
+  CHECK_STR(e.msg, "read_file /dev/zero: larger than 10 bytes (pass max= or length=)");
+  CHECK_EQ_INT(next_request(&f, &m), 0);
+  CHECK_EQ_INT(next_request(&f, &m), -1);
+  /* exactly max bytes is fine */
+  reply_data(&f, 3, 10, 1, 10, 0);
+  if (CHECK_EQ_INT(client_read_file(&f.c, "/ten", &o, &data, &len, &e), 0))
+    CHECK_EQ_INT(len, 10);
+  free(data);
+  CHECK_EQ_INT(next_request(&f, &m), 0);
+  /* length: exactly that much from offset, however large the file */
+  o = (struct client_read){ .offset = 7, .length = 3, .has_length = 1, .max = 1 };
+  reply_data(&f, 4, 3, 0, 1 << 30, 0);
+  if (CHECK_EQ_INT(client_read_file(&f.c, "/big", &o, &data, &len, &e), 0))
+    CHECK_STR((char *)data, "zzz");
+  free(data);
+  if (CHECK_EQ_INT(next_request(&f, &m), 0)) {
+    CHECK_EQ_U64(proto_u64(&m, PROTO_A_OFFSET, 0), 7);
+    CHECK_EQ_U64(proto_u64(&m, PROTO_A_LENGTH, 0), 3);
+  }
+  CHECK_EQ_INT(next_request(&f, &m), -1);
+  /* a stream left open in the agent is closed by a request of length 0 */
+  o = (struct client_read){ .length = 4, .has_length = 1 };
+  reply_data(&f, 5, 4, 0, -1, 1);
+  reply_data(&f, 6, 0, 1, -1, 0);
+  if (CHECK_EQ_INT(client_read_file(&f.c, "/fifo", &o, &data, &len, &e), 0))
+    CHECK_EQ_INT(len, 4);
+  free(data);
+  CHECK_EQ_INT(next_request(&f, &m), 0);
+  if (CHECK_EQ_INT(next_request(&f, &m), 0)) {
+    CHECK_EQ_U64(proto_u64(&m, PROTO_A_OFFSET, 0), 4);
+    CHECK_EQ_U64(proto_u64(&m, PROTO_A_LENGTH, 9), 0);
+  }
   fake_stop(&f);
 }
 
@@ -411,6 +485,7 @@ static const struct unit_case cases[] = {
   { "call: description, executor, results, errors", call },
   { "call batch: pipelined in order, two chunks", call_batch },
   { "write_file and read_file in chunks", files },
+  { "read_file: max, length, offset, streams", read_limits },
   { "jobs and agent errors", jobs_and_errors },
   { NULL, NULL }
 };
