@@ -130,6 +130,8 @@ static int put_cmd(struct client *c, const struct client_cmd *cmd, struct error 
 			  cmd->argv_len ? cmd->argv_len[i] : strlen(cmd->argv[i]));
 	if (cmd->in)
 		proto_put(&c->vm->out, PROTO_A_STDIN, cmd->in, cmd->in_len);
+	if (cmd->has_output_max)
+		proto_put_u32(&c->vm->out, PROTO_A_OUTPUT_MAX, cmd->output_max);
 	return 0;
 }
 
@@ -144,6 +146,8 @@ static void get_exit(const struct proto_msg *m, struct client_exit *x)
 	x->err = m->attr[PROTO_A_STDERR];
 	x->err_len = m->attr_len[PROTO_A_STDERR];
 	x->timed_out = proto_u32(m, PROTO_A_TIMED_OUT, 0) != 0;
+	x->out_dropped = proto_u64(m, PROTO_A_STDOUT_DROPPED, 0);
+	x->err_dropped = proto_u64(m, PROTO_A_STDERR_DROPPED, 0);
 }
 
 int client_exec(struct client *c, const struct client_cmd *cmd, uint32_t timeout_ms,

@@ -40,7 +40,12 @@ struct client_cmd {
 	size_t argc;
 	const char *in;		/* stdin, or NULL for none */
 	size_t in_len;
+	uint32_t output_max;	/* bytes kept per stream; 0 = the agent's 32 MiB */
+	int has_output_max;
 };
+
+/* The agent keeps at most this much of each output stream. */
+#define CLIENT_OUTPUT_MAX	(32u << 20)
 
 /* What a command or job reported; the bytes point into the reply. */
 struct client_exit {
@@ -49,6 +54,7 @@ struct client_exit {
 	const uint8_t *out, *err;
 	size_t out_len, err_len;
 	int timed_out;		/* killed by its timeout */
+	uint64_t out_dropped, err_dropped;	/* bytes beyond the output limit */
 };
 
 /* Which part of a guest file to read. */

@@ -46,6 +46,21 @@ static void check_command(lua_State *L, const char *what, struct client_cmd *cmd
 		cmd->in = luaL_checklstring(L, 3, &cmd->in_len);
 }
 
+/* The bytes kept per output stream, at stack @idx: nil, or 0..32 MiB. */
+static void check_output_max(lua_State *L, const char *what, int idx, struct client_cmd *cmd)
+{
+	int isint;
+	lua_Integer n = lua_tointegerx(L, idx, &isint);
+
+	if (lua_isnoneornil(L, idx))
+		return;
+	if (!isint || lua_type(L, idx) != LUA_TNUMBER || n < 0 || n > CLIENT_OUTPUT_MAX)
+		luaL_error(L, "%s: opts.output_max must be an integer from 0 to %d, got %s", what,
+			   (int)CLIENT_OUTPUT_MAX, luaL_tolstring(L, idx, NULL));
+	cmd->output_max = (uint32_t)n;
+	cmd->has_output_max = 1;
+}
+
 /*
  * A timeout of @t seconds in ms: more than 0 and at most a day, like
  * set_timeout. There is no "no limit": 0 or less is an error, never an
@@ -58,7 +73,10 @@ static uint32_t timeout_ms(lua_State *L, const char *what, double t)
 	return t * 1000 >= 1 ? (uint32_t)(t * 1000) : 1;
 }
 
-/* exit_code, stdout, stderr, signal, timed_out of a command that ended */
+/*
+ * exit_code, stdout, stderr, signal, timed_out of a command that ended,
+ * and the bytes of stdout and stderr dropped beyond the output limit
+ */
 static int push_exit(lua_State *L, const struct client_exit *x, int timed_out)
 {
 	lua_pushinteger(L, x->code);
@@ -66,10 +84,15 @@ static int push_exit(lua_State *L, const struct client_exit *x, int timed_out)
 	lua_pushlstring(L, (const char *)x->err, x->err_len);
 	lua_pushinteger(L, x->signal);
 	lua_pushboolean(L, timed_out);
-	return 5;
+	lua_pushinteger(L, (lua_Integer)x->out_dropped);
+	lua_pushinteger(L, (lua_Integer)x->err_dropped);
+	return 7;
 }
 
-/* vm:_exec(argv, stdin, timeout_s) -> exit_code, stdout, stderr, signal, timed_out */
+/*
+ * vm:_exec(argv, stdin, timeout_s, output_max) -> exit_code, stdout, stderr,
+ * signal, timed_out, stdout_dropped, stderr_dropped
+ */
 int lguest_exec(lua_State *L)
 {
 	struct lvm *v = lvm_check_running(L, "vm:exec");
@@ -80,12 +103,13 @@ int lguest_exec(lua_State *L)
 	struct error e;
 
 	check_command(L, "vm:exec", &cmd);
+	check_output_max(L, "vm:exec", 5, &cmd);
 	if (client_exec(&v->c, &cmd, ms, &x, &e))
 		return lvm_error(L, v, "vm:exec", &e);
 	return push_exit(L, &x, x.timed_out);
 }
 
-/* vm:_job_start(argv, stdin) -> id, pid */
+/* vm:_job_start(argv, stdin, output_max) -> id, pid */
 int lguest_job_start(lua_State *L)
 {
 	struct lvm *v = lvm_check_running(L, "vm:background");
@@ -94,6 +118,7 @@ int lguest_job_start(lua_State *L)
 	struct error e;
 
 	check_command(L, "vm:background", &cmd);
+	check_output_max(L, "vm:background", 4, &cmd);
 	if (client_job_start(&v->c, &cmd, &id, &pid, &e))
 		return lvm_error(L, v, "vm:background", &e);
 	lua_pushinteger(L, id);

@@ -147,28 +147,55 @@ function M.install(methods)
     error("bad argument #1 to '" .. what .. "' (command string or argv table expected)", 3)
   end
 
-  local function result(code, out, err, sig, timed_out)
-    return {
+  -- tostring(r): what the command did in one line, and whether its output
+  -- was cut at the limit (the rest of each stream is dropped, and counted)
+  local Result = {}
+  Result.__tostring = function(r)
+    local s = string.format("exit %d%s%s, stdout %d bytes, stderr %d bytes", r.exit_code,
+      r.signal and (" (signal " .. r.signal .. ")") or "", r.timed_out and ", timed out" or "",
+      #r.stdout.value, #r.stderr.value)
+    if r.truncated then
+      s = s .. string.format(" (output truncated: %d more bytes of stdout and %d of stderr dropped)",
+        r.stdout_dropped, r.stderr_dropped)
+    end
+    return s
+  end
+
+  local function result(code, out, err, sig, timed_out, out_dropped, err_dropped)
+    out_dropped, err_dropped = out_dropped or 0, err_dropped or 0
+    return setmetatable({
       ok = code == 0,
       exit_code = code,
       signal = sig ~= 0 and sig or nil,
       timed_out = timed_out,
       stdout = output(out),
       stderr = output(err),
-    }
+      truncated = out_dropped + err_dropped > 0,
+      stdout_dropped = out_dropped,
+      stderr_dropped = err_dropped,
+    }, Result)
   end
 
-  -- vm:exec(cmd, {stdin = s, timeout = seconds}) -> {ok, exit_code, stdout, stderr, ...}
+  local function options(opts, what)
+    if opts ~= nil and type(opts) ~= "table" then
+      error("bad argument #2 to '" .. what .. "' (options table expected, got " .. type(opts) .. ")", 3)
+    end
+    return opts or {}
+  end
+
+  -- vm:exec(cmd, {stdin = s, timeout = seconds, output_max = bytes})
+  --   -> {ok, exit_code, stdout, stderr, truncated, ...}
   function methods:exec(cmd, opts)
     local argv = argv_of(cmd, "exec")
-    opts = opts or {}
-    return result(self:_exec(argv, opts.stdin, opts.timeout))
+    opts = options(opts, "exec")
+    return result(self:_exec(argv, opts.stdin, opts.timeout, opts.output_max))
   end
 
-  -- vm:background(cmd, {stdin = s}) -> job {id, pid}
+  -- vm:background(cmd, {stdin = s, output_max = bytes}) -> job {id, pid}
   function methods:background(cmd, opts)
     local argv = argv_of(cmd, "background")
-    local id, pid = self:_job_start(argv, (opts or {}).stdin)
+    opts = options(opts, "background")
+    local id, pid = self:_job_start(argv, opts.stdin, opts.output_max)
     return { id = id, pid = pid, cmd = cmd }
   end
 
@@ -183,13 +210,13 @@ function M.install(methods)
   -- a job can be asked again once it has ended, as in the original.
   local finished = setmetatable({}, { __mode = "k" })
 
-  local function job_result(self, id, code, out, err, sig)
+  local function job_result(self, id, code, out, err, sig, _, out_dropped, err_dropped)
     if code == nil then
       -- still running: the original's shape, exit_code -1
       return { ok = false, running = true, timed_out = true, exit_code = -1,
         stdout = output(""), stderr = output("") }
     end
-    local r = result(code, out, err, sig, false)
+    local r = result(code, out, err, sig, false, out_dropped, err_dropped)
     r.running = false
     finished[self] = finished[self] or {}
     finished[self][id] = r
@@ -199,7 +226,7 @@ function M.install(methods)
   local function copy(r)
     local c = {}
     for k, v in pairs(r) do c[k] = v end
-    return c
+    return setmetatable(c, getmetatable(r))
   end
 
   -- vm:job_wait(job, timeout?) -> the job's result like exec's, with

@@ -108,7 +108,10 @@ static void exec_command (void) {
   proto_put_u32(&b, PROTO_A_SIGNAL, 0);
   proto_put(&b, PROTO_A_STDOUT, "out", 3);
   proto_put(&b, PROTO_A_STDERR, "", 0);
+  proto_put_u64(&b, PROTO_A_STDOUT_DROPPED, 5ull << 32);
   reply_send(&f, &b);
+  cmd.output_max = 3;
+  cmd.has_output_max = 1;
   if (CHECK_EQ_INT(client_exec(&f.c, &cmd, 1500, &x, &e), 0)) {
     CHECK_EQ_INT(x.finished, 1);
     CHECK_EQ_INT(x.code, 3);
@@ -116,6 +119,8 @@ static void exec_command (void) {
     CHECK_MEM(x.out, "out", 3);
     CHECK_EQ_INT(x.err_len, 0);
     CHECK_EQ_INT(x.timed_out, 0);
+    CHECK_EQ_U64(x.out_dropped, 5ull << 32);
+    CHECK_EQ_U64(x.err_dropped, 0);
   }
   if (CHECK_EQ_INT(next_request(&f, &m), 0)) {
     const uint8_t *v;
@@ -131,15 +136,18 @@ static void exec_command (void) {
     CHECK(!proto_next(&m, PROTO_A_ARGV, &pos, &v, &len));
     CHECK_ATTR(&m, PROTO_A_STDIN, "in");
     CHECK_EQ_INT(proto_u32(&m, PROTO_A_TIMEOUT_MS, 0), 1500);
+    CHECK_EQ_INT(proto_u32(&m, PROTO_A_OUTPUT_MAX, 0), 3);
     CHECK(!proto_has(&m, PROTO_A_WORKER));
   }
-  /* no timeout: no TIMEOUT_MS; no stdin: no STDIN */
+  /* no timeout: no TIMEOUT_MS; no stdin: no STDIN; no limit: the agent's */
   cmd.in = NULL;
+  cmd.has_output_max = 0;
   reply_empty(&f, PROTO_MSG_EXEC, 2);
   CHECK_EQ_INT(client_exec(&f.c, &cmd, 0, &x, &e), 0);
   if (CHECK_EQ_INT(next_request(&f, &m), 0)) {
     CHECK(!proto_has(&m, PROTO_A_TIMEOUT_MS));
     CHECK(!proto_has(&m, PROTO_A_STDIN));
+    CHECK(!proto_has(&m, PROTO_A_OUTPUT_MAX));
   }
   /* an empty command is refused before anything is sent */
   cmd.argc = 0;
