@@ -95,7 +95,7 @@ static int attr_is (const struct proto_msg *m, unsigned int type, const char *s,
 static void exec_command (void) {
   static const char *const argv[] = { "/bin/echo", "a\0b" };
   static const size_t lens[] = { 9, 3 };
-  struct client_cmd cmd = { argv, lens, 2, "in", 2 };
+  struct client_cmd cmd = { .argv = argv, .argv_len = lens, .argc = 2, .in = "in", .in_len = 2 };
   struct proto_buf b = { 0 };
   struct client_exit x;
   struct proto_msg m;
@@ -439,7 +439,7 @@ static void read_limits (void) {
 
 static void jobs_and_errors (void) {
   static const char *const argv[] = { "sleep", "9" };
-  struct client_cmd cmd = { argv, NULL, 2, NULL, 0 };
+  struct client_cmd cmd = { .argv = argv, .argc = 2 };
   struct proto_buf b = { 0 };
   struct client_exit x;
   struct proto_msg m;
