@@ -26,7 +26,7 @@ UNIT_SRC  := $(wildcard tests/unit/*.c)
 # Lua bindings, the commands and main (client.c needs vm.c and what it uses),
 # and the agent's kmsg reader
 UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c \
-	host/client.c host/vm.c host/accel.c host/qmp.c host/initramfs.c host/module.c \
+	host/client.c host/vm.c host/console.c host/logcap.c host/accel.c host/qmp.c host/initramfs.c host/module.c \
 	host/test_results.c host/test_select.c host/report.c agent/kmsg.c host/layout.c host/config.c \
 	host/junit_merge.c host/progress.c host/pool.c
 # tests/unit/test_kmsg.c stands in for /dev/kmsg
@@ -98,7 +98,12 @@ unit: $(BUILD)/unit
 # harness headers and checkpatch come from linux-source-6.1 into the cache
 KSELFTEST_DIR := $(or $(PROVIUM_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/provium)/kselftest
 
-selftests: $(BUILD)/provium_selftest
+selftests: $(BUILD)/provium_selftest $(BUILD)/ioctl_loop
+
+# a guest-side loop of one ioctl (tests/failure-cases/flood.lua)
+$(BUILD)/ioctl_loop: selftests/ioctl_loop.c
+	@mkdir -p $(BUILD)
+	$(CC) -static -O2 -Wall -Wextra -Werror selftests/ioctl_loop.c -o $@
 
 $(BUILD)/provium_selftest: selftests/provium_test.c kmod/provium_uapi.h tools/kselftest-headers.sh
 	@mkdir -p $(BUILD)
