@@ -26,6 +26,7 @@
 #include "vm.h"
 
 #define PORT_NAME "org.provium.agent"
+#define VM_IN_KEEP (1u << 20)	/* receive buffer kept between large frames */
 
 static void teardown(struct vm *vm);
 
@@ -462,8 +463,14 @@ static int read_frame(struct vm *vm, uint64_t deadline_ns, struct proto_msg *m, 
 		vm->in_len -= vm->in_used;
 		vm->in_used = 0;
 	}
+	/* the last reply is done with: a large frame's room goes back */
+	if (vm->in_cap > VM_IN_KEEP && vm->in_len <= VM_IN_KEEP / 2) {
+		vm->in_cap = VM_IN_KEEP;
+		vm->in = xrealloc(vm->in, vm->in_cap);
+	}
 	for (;;) {
 		struct proto_hdr h;
+		int room = 0;
 		struct pollfd pfd[2] = { { vm->fd, POLLIN, 0 }, { vm->pidfd, POLLIN, 0 } };
 		int timeout = -1;
 		ssize_t n;
@@ -481,12 +488,14 @@ static int read_frame(struct vm *vm, uint64_t deadline_ns, struct proto_msg *m, 
 				vm->in_used = PROTO_HDR_LEN + h.len;
 				return 0;
 			}
+			/* exactly the frame's size: an 80 MiB frame must not double to 160 */
 			if (vm->in_cap < PROTO_HDR_LEN + h.len) {
 				vm->in_cap = PROTO_HDR_LEN + h.len;
 				vm->in = xrealloc(vm->in, vm->in_cap);
 			}
+			room = 1;
 		}
-		if (vm->in_cap - vm->in_len < 65536) {
+		if (!room && vm->in_cap - vm->in_len < 65536) {
 			vm->in_cap = vm->in_cap ? vm->in_cap * 2 : 1 << 17;
 			vm->in = xrealloc(vm->in, vm->in_cap);
 		}
