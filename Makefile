@@ -48,6 +48,12 @@ $(BUILD)/provium: $(HOST_SRC) $(HOST_HDR)
 	@mkdir -p $(BUILD)
 	$(CC) $(HOST_CFLAGS) -o $@ $(HOST_SRC) $(LUA_LIBS)
 
+# the host built with ASan, UBSan and LSan: what the API fuzzer runs on
+# (tests/fuzz/api.lua); a leak, overflow or undefined behaviour ends it
+$(BUILD)/provium-asan: $(HOST_SRC) $(HOST_HDR)
+	@mkdir -p $(BUILD)
+	$(CC) -O1 -g $(WARN) -std=gnu11 -D_GNU_SOURCE $(SAN) $(LUA_CFLAGS) -o $@ $(HOST_SRC) $(LUA_LIBS)
+
 $(BUILD)/provium-agent: $(AGENT_SRC) $(AGENT_HDR)
 	@mkdir -p $(BUILD)
 	$(CC) $(AGENT_CFLAGS) -o $@ $(AGENT_SRC) -lnl-genl-3 -lnl-3 -lpthread 2>$(BUILD)/agent-link.log || \

@@ -38,6 +38,7 @@ local function output(s) return setmetatable({ value = s }, Output) end
 M.output_helpers = helpers
 
 local NARGS = 6
+local MAX_BUFS = 64 -- PROVIUM_MAX_BUFS
 
 -- an integer, or a float with an integer value (what Lua 5.1's numbers,
 -- which the original's scripts were written for, give: #s / 2, 2^10)
@@ -80,6 +81,12 @@ local function add_specs(what, bufs, patches, outs, parent, specs, lenkey, path,
   for i, s in ipairs(specs) do
     local name = string.format("%s[%d]", path, i + (first or 0))
     if type(s) ~= "table" then error(what .. ": " .. name .. " must be a table", 3) end
+    -- a call has at most MAX_BUFS buffers; specs that nest without end
+    -- (a spec in its own ptrs) stop here
+    if #bufs >= MAX_BUFS then
+      error(string.format("%s: %s: more than %d buffers in all, the limit (does a spec "
+        .. "contain itself?)", what, name, MAX_BUFS), 3)
+    end
     local off = int(s.ptr_offset)
     if not off or off < 0 then
       error(string.format("%s: %s.ptr_offset must be a non-negative integer", what, name), 3)
@@ -141,6 +148,9 @@ local function results(ret, outs, order, extra)
 end
 
 function M.install(methods)
+  local from_c = {}
+  for name in pairs(methods) do from_c[name] = true end
+
   local function argv_of(cmd, what)
     if type(cmd) == "string" then return { "/bin/sh", "-c", cmd } end
     if type(cmd) == "table" then return cmd end
@@ -268,7 +278,12 @@ function M.install(methods)
 
   -- vm:json(cmd) -> the command's stdout decoded as JSON (error if it failed)
   function methods:json(cmd)
-    local r = self:exec(cmd)
+    argv_of(cmd, "json")
+    -- exec's own complaints (an empty command) are json's to the caller
+    local done, r = pcall(self.exec, self, cmd)
+    if not done then
+      error("vm:json: " .. tostring(r):gsub("^.-vm:exec: ", ""), 2)
+    end
     if not r.ok then
       error(string.format("vm:json: '%s' exited %d: %s", tostring(cmd), r.exit_code,
         r.stderr.value), 2)
@@ -326,8 +341,20 @@ true]]
   -- it returns a true value, which is returned; an error on timeout
   function methods:wait_until(fn, opts)
     if type(fn) ~= "function" then error("bad argument #1 to 'wait_until' (function expected)", 2) end
+    if opts ~= nil and type(opts) ~= "table" then
+      error("bad argument #2 to 'wait_until' (options table expected, got " .. type(opts) .. ")", 2)
+    end
     opts = opts or {}
     local timeout, interval = opts.timeout or 10, opts.interval or 0.5
+    if type(timeout) ~= "number" or not (timeout >= 0) or timeout > 86400 then
+      error("vm:wait_until: opts.timeout must be seconds from 0 to 86400, got " .. tostring(timeout), 2)
+    end
+    if type(interval) ~= "number" or not (interval >= 0) or interval > 3600 then
+      error("vm:wait_until: opts.interval must be seconds from 0 to 3600, got " .. tostring(interval), 2)
+    end
+    if opts.desc ~= nil and type(opts.desc) ~= "string" then
+      error("vm:wait_until: opts.desc must be a string, got " .. type(opts.desc), 2)
+    end
     local deadline = core.now() + timeout
     while true do
       local v = fn(self)
@@ -466,6 +493,22 @@ true]]
     for _, i in ipairs(outs) do r[#r + 1] = res[i] end
     if not reads then r[2] = nil end
     return table.unpack(r, 1, #outs + 2)
+  end
+
+  -- the methods written here check their self as the C ones do: a method
+  -- called on something else says so instead of failing inside (a tail
+  -- call: the levels errors point at stay the caller's)
+  for name, f in pairs(methods) do
+    if not from_c[name] and type(f) == "function" then
+      methods[name] = function(self, ...)
+        local mt = getmetatable(self)
+        if type(self) ~= "userdata" or type(mt) ~= "table" or mt.__index ~= methods then
+          error(string.format("calling '%s' on bad self (a VM or worker expected, got %s)", name,
+            type(self)), 2)
+        end
+        return f(self, ...)
+      end
+    end
   end
 end
 
