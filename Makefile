@@ -97,6 +97,13 @@ $(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) agent/agent.h tests/unit/unit
 	$(CC) -O1 -g $(WARN) -std=gnu11 -D_GNU_SOURCE $(SAN) $(LUA_CFLAGS) -o $@ $(UNIT_SRC) $(UNIT_LIB) \
 		$(UNIT_WRAP)
 
+# the channel fuzzer: random well-formed frames to a booted agent (ASan/UBSan)
+FUZZ_LIB := $(filter-out agent/kmsg.c,$(UNIT_LIB))
+$(BUILD)/fuzz-agent: tests/fuzz/agent_frames.c selftests/fuzz_desc.h $(FUZZ_LIB) $(HOST_HDR)
+	@mkdir -p $(BUILD)
+	$(CC) -O1 -g $(WARN) -std=gnu11 -D_GNU_SOURCE $(SAN) $(LUA_CFLAGS) -Ikmod -o $@ \
+		tests/fuzz/agent_frames.c $(FUZZ_LIB)
+
 unit: $(BUILD)/unit
 	$(BUILD)/unit
 
@@ -104,7 +111,12 @@ unit: $(BUILD)/unit
 # harness headers and checkpatch come from linux-source-6.1 into the cache
 KSELFTEST_DIR := $(or $(PROVIUM_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/provium)/kselftest
 
-selftests: $(BUILD)/provium_selftest $(BUILD)/ioctl_loop
+selftests: $(BUILD)/provium_selftest $(BUILD)/ioctl_loop $(BUILD)/provium_fuzz
+
+# the guest-side fuzzer of /dev/provium (tests/fuzz/module.lua)
+$(BUILD)/provium_fuzz: selftests/provium_fuzz.c selftests/fuzz_desc.h kmod/provium_uapi.h
+	@mkdir -p $(BUILD)
+	$(CC) -static -O2 -Wall -Wextra -Werror -Ikmod selftests/provium_fuzz.c -o $@
 
 # a guest-side loop of one ioctl (tests/failure-cases/flood.lua)
 $(BUILD)/ioctl_loop: selftests/ioctl_loop.c

@@ -647,6 +647,22 @@ int vm_wait(struct vm *vm, uint32_t id, int timeout_ms, struct proto_msg *reply,
 	return 0;
 }
 
+int vm_next(struct vm *vm, int timeout_ms, struct proto_msg *m, struct error *e)
+{
+	uint64_t deadline = mono_ns() + (uint64_t)(timeout_ms > 0 ? timeout_ms : 0) * 1000000;
+
+	if (vm->dead)
+		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
+	if (read_frame(vm, deadline, m, e)) {
+		if (vm->dead)
+			teardown(vm);
+		return -1;
+	}
+	if (m->hdr.type == PROTO_MSG_EVENT)
+		record_event(vm, m);
+	return 0;
+}
+
 int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct error *e)
 {
 	if (vm->dead)

@@ -106,6 +106,12 @@ void vm_begin(struct vm *vm, unsigned int type);
 int vm_send(struct vm *vm, const uint8_t *frames, size_t len, struct error *e);
 int vm_wait(struct vm *vm, uint32_t id, int timeout_ms, struct proto_msg *reply,
 	    struct error *e);
+/*
+ * The next frame from the agent, whatever its id (a reply, or an EVENT,
+ * which is also recorded), within @timeout_ms; for the channel fuzzer,
+ * which has many requests in flight. A timeout leaves the VM running.
+ */
+int vm_next(struct vm *vm, int timeout_ms, struct proto_msg *m, struct error *e);
 int vm_shutdown(struct vm *vm, struct error *e);
 void vm_kill(struct vm *vm);
 void vm_free_events(struct vm *vm);

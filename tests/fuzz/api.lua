@@ -455,7 +455,10 @@ local function materialize(v)
     return setmetatable({}, mt)
   end
   local out = {}
-  for k, x in pairs(v) do out[materialize(k)] = materialize(x) end
+  for k, x in pairs(v) do
+    local key = materialize(k)
+    if key == key then out[key] = materialize(x) end -- NaN is no key
+  end
   return out
 end
 
