@@ -1,6 +1,7 @@
 # Provium: build everything, run the demo, the test suite and benchmarks.
 #   make demo    install what is missing, build, boot the default kernel, run hello
-#   make check   install what is missing, build, run every test
+#   make check   install what is missing, build, run every test (the fuzzers briefly)
+#   make fuzz    the fuzzers, 5 minutes each (FUZZ_SECONDS=...)
 #   make bench   print boot (per kernel: default, Debian 6.12) and round-trip medians
 #   make install PREFIX=/usr/local DESTDIR=   install (make uninstall removes it)
 #   make deb     build/provium_<version>_amd64.deb
@@ -36,7 +37,7 @@ VERSION := $(shell sed -n 's/^\#define PROVIUM_VERSION "\(.*\)"/\1/p' host/lprov
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps demo check unit e2e selftests bench clean module sample install uninstall \
+.PHONY: all deps demo check unit e2e selftests bench clean module sample install uninstall fuzz fuzzers \
 	man deb
 
 all: $(BUILD)/provium $(BUILD)/provium-agent module sample $(BUILD)/lua/provium/nr.lua
@@ -162,9 +163,16 @@ demo: deps
 	$(BUILD)/provium run examples/hello.lua
 
 check: deps
-	$(MAKE) all $(BUILD)/unit selftests
+	$(MAKE) all $(BUILD)/unit selftests fuzzers
 	$(MAKE) -s checkpatch
 	tools/check.sh
+
+# the fuzzers' binaries; make fuzz runs each for 5 minutes, the slow cases too
+fuzzers: $(BUILD)/provium-asan $(BUILD)/fuzz-agent $(BUILD)/provium_fuzz
+
+FUZZ_SECONDS ?= 300
+fuzz: all fuzzers
+	tools/fuzz.sh $(FUZZ_SECONDS) -l
 
 bench: deps
 	$(MAKE) all

@@ -73,6 +73,12 @@ void op_job_kill(struct channel *ch, const struct proto_msg *m);
 /* ops_call.c: per serving thread */
 void call_init(void);
 void call_fini(void);
+/*
+ * A request that blocks the serving thread (CALL, files, INSMOD) without a
+ * TIMEOUT_MS (or with 0) gets this one: the host always sends one, and
+ * nothing may stop the agent answering for good.
+ */
+#define AGENT_TIMEOUT_MS	60000
 /* this thread's request timer: AGENT_SIGNAL interrupts a blocked syscall */
 void arm_timeout(uint32_t ms);
 int call_module_available(void);

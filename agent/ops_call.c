@@ -108,7 +108,7 @@ void arm_timeout(uint32_t ms)
 void op_call(struct channel *ch, const struct proto_msg *m)
 {
 	uint32_t executor = proto_u32(m, PROTO_A_EXECUTOR, 0);
-	uint32_t timeout_ms = proto_u32(m, PROTO_A_TIMEOUT_MS, 0);
+	uint32_t timeout_ms = proto_u32(m, PROTO_A_TIMEOUT_MS, 0) ?: AGENT_TIMEOUT_MS;
 	uint32_t len = m->attr_len[PROTO_A_DESC];
 	const struct provium_buf *b;
 	struct provium_call *c;

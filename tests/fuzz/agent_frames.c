@@ -7,8 +7,10 @@
  * the kernel must not report a splat. Built with ASan and UBSan
  * (build/fuzz-agent), so the host's side of the channel is checked too.
  *
- *	fuzz-agent [-s SECONDS] [-n FRAMES] [-r SEED]
+ *	fuzz-agent [-l] [-s SECONDS] [-n FRAMES] [-r SEED]
  *
+ * -l also sends blocking requests without a timeout, which the agent bounds
+ * by its own 60 s: slow, for make fuzz.
  * Contents are random where the agent only reads them; where it acts on
  * them they come from harmless pools: commands (true, echo, cat, yes with
  * a timeout...), paths under /tmp or /dev/null, syscalls that touch nothing
@@ -27,11 +29,12 @@
 #include "../../selftests/fuzz_desc.h"
 
 #define BATCH		32	/* frames in flight at once */
-#define REPLY_MS	30000	/* the longest a request may go unanswered */
+#define REPLY_MS	(slow ? 90000 : 30000)	/* the longest a request may go unanswered */
 #define MAX_WORKERS	4
 #define MAX_JOBS	(BATCH * 2)
 
 static struct fuzz_rng rng;
+static int slow;	/* -l: requests without a timeout too (the agent's 60 s) */
 static unsigned long frames, batches, findings, by_type[PROTO_MSG__END + 1];
 static uint32_t jobs_seen, jobs[MAX_JOBS], workers[MAX_WORKERS];
 static int njobs, nworkers;
@@ -126,9 +129,17 @@ static void put_path(struct proto_buf *b)
 							       sizeof(paths[0]))]);
 }
 
-/* A bounded wait for whatever may block: a FIFO, a job, a slow command. */
+/*
+ * A bounded wait for whatever may block: a FIFO, a job, a slow command.
+ * With -l, sometimes none (or 0): the agent's own limit must apply.
+ */
 static void put_timeout(struct proto_buf *b, int always)
 {
+	if (slow && fuzz_chance(&rng, 4)) {
+		if (fuzz_chance(&rng, 50))
+			proto_put_u32(b, PROTO_A_TIMEOUT_MS, 0);
+		return;
+	}
 	if (always || fuzz_chance(&rng, 80))
 		proto_put_u32(b, PROTO_A_TIMEOUT_MS, 1 + fuzz_below(&rng, 1500));
 }
@@ -162,8 +173,9 @@ static unsigned int random_frame(struct vm *vm)
 			put_random_bytes(b, PROTO_A_STDIN, fuzz_chance(&rng, 10) ? 1 << 20 : 300);
 		if (fuzz_chance(&rng, 30))
 			proto_put_u32(b, PROTO_A_OUTPUT_MAX, random_u32());
+		/* yes runs until then: a command without one is the host's to bound */
 		if (type == PROTO_MSG_EXEC)
-			put_timeout(b, 1);	/* yes runs until then */
+			proto_put_u32(b, PROTO_A_TIMEOUT_MS, 1 + fuzz_below(&rng, 1500));
 		break;
 	case PROTO_MSG_CALL: {
 		/* built aligned, then copied: an attribute is only 4-byte aligned */
@@ -420,15 +432,17 @@ int main(int argc, char **argv)
 	struct vm vm;
 	int opt, np = 0;
 
-	while ((opt = getopt(argc, argv, "s:n:r:")) != -1) {
-		if (opt == 's')
+	while ((opt = getopt(argc, argv, "s:n:r:l")) != -1) {
+		if (opt == 'l')
+			slow = 1;
+		else if (opt == 's')
 			seconds = atof(optarg);
 		else if (opt == 'n')
 			max_frames = strtoul(optarg, NULL, 0);
 		else if (opt == 'r')
 			seed = strtoul(optarg, NULL, 0);
 		else {
-			fprintf(stderr, "usage: %s [-s SECONDS] [-n FRAMES] [-r SEED]\n", argv[0]);
+			fprintf(stderr, "usage: %s [-l] [-s SECONDS] [-n FRAMES] [-r SEED]\n", argv[0]);
 			return 2;
 		}
 	}
