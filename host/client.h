@@ -44,6 +44,8 @@ struct client_cmd {
 	int has_output_max;
 };
 
+/* A command has at most this many argv entries (the agent's EXEC_MAX_ARGS). */
+#define CLIENT_MAX_ARGS		256
 /* The agent keeps at most this much of each output stream. */
 #define CLIENT_OUTPUT_MAX	(32u << 20)
 

@@ -28,6 +28,10 @@ static void check_command(lua_State *L, const char *what, struct client_cmd *cmd
 	n = luaL_len(L, 2);
 	if (n < 1)
 		luaL_error(L, "%s: empty command", what);
+	/* the agent runs at most that many: more is an error, not a cut */
+	if (n > CLIENT_MAX_ARGS)
+		luaL_error(L, "%s: command of %I arguments, the limit is %d", what, n,
+			   CLIENT_MAX_ARGS);
 	argv = lua_newuserdatauv(L, (size_t)n * sizeof(*argv), 0);
 	lens = lua_newuserdatauv(L, (size_t)n * sizeof(*lens), 0);
 	/* left on the stack: a number converted to a string lives only there */

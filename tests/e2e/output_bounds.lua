@@ -80,4 +80,13 @@ test("a bad output_max or options value is an error naming it", function()
   local ok, err = pcall(vm.exec, vm, "true", 5)
   assert(not ok)
   assert_contains(err, "options table expected, got number")
+  -- more argv entries than the agent runs is an error, not a silent cut
+  local argv = { "echo" }
+  for i = 2, 300 do argv[i] = "x" end
+  ok, err = pcall(vm.exec, vm, argv)
+  assert(not ok)
+  assert_contains(err, "vm:exec: command of 300 arguments, the limit is 256")
+  argv[257] = nil
+  for i = 258, 300 do argv[i] = nil end
+  assert(vm:exec(argv).ok)
 end)
