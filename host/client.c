@@ -172,7 +172,7 @@ int client_job_start(struct client *c, const struct client_cmd *cmd, uint32_t *j
 	struct proto_msg m;
 
 	client_begin(c, PROTO_MSG_JOB_START);
-	if (put_cmd(c, cmd, e) || vm_request(c->vm, c->timeout_ms, &m, e))
+	if (put_cmd(c, cmd, e) || vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e))
 		return -1;
 	*job = proto_u32(&m, PROTO_A_JOB_ID, 0);
 	*pid = proto_u32(&m, PROTO_A_PID, 0);
@@ -201,7 +201,7 @@ int client_job_kill(struct client *c, uint32_t job, uint32_t sig, struct error *
 	client_begin(c, PROTO_MSG_JOB_KILL);
 	proto_put_u32(&c->vm->out, PROTO_A_JOB_ID, job);
 	proto_put_u32(&c->vm->out, PROTO_A_SIGNAL, sig);
-	return vm_request(c->vm, c->timeout_ms, &m, e);
+	return vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e);
 }
 
 int client_write_file(struct client *c, const char *path, const void *data, size_t len,
@@ -293,7 +293,7 @@ int client_spawn(struct client *c, int thread, uint32_t *worker, uint32_t *pid,
 
 	client_begin(c, PROTO_MSG_SPAWN);
 	proto_put_u32(&c->vm->out, PROTO_A_THREAD, thread != 0);
-	if (vm_request(c->vm, c->timeout_ms, &m, e))
+	if (vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e))
 		return -1;
 	*worker = proto_u32(&m, PROTO_A_WORKER_ID, 0);
 	*pid = proto_u32(&m, PROTO_A_PID, 0);
@@ -307,7 +307,7 @@ int client_worker_kill(struct client *c, struct error *e)
 	/* to the agent itself, which stops the worker */
 	vm_begin(c->vm, PROTO_MSG_WORKER_KILL);
 	proto_put_u32(&c->vm->out, PROTO_A_WORKER_ID, c->worker);
-	return vm_request(c->vm, c->timeout_ms, &m, e);
+	return vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e);
 }
 
 int client_insmod(struct client *c, const char *path, const char *params, struct error *e)
@@ -326,5 +326,5 @@ int client_ping(struct client *c, struct error *e)
 	struct proto_msg m;
 
 	client_begin(c, PROTO_MSG_PING);
-	return vm_request(c->vm, c->timeout_ms, &m, e);
+	return vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e);
 }

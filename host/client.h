@@ -13,7 +13,10 @@
 #include "call.h"
 #include "vm.h"
 
-/* Extra time the host waits beyond a request's own timeout in the guest. */
+/*
+ * Extra time the host waits beyond a request's own timeout in the guest,
+ * for every request: a loaded host can take seconds to fork a worker.
+ */
 #define CLIENT_GRACE_MS		5000
 /* Calls in flight at once in client_call_batch: bounded buffering. */
 #define CLIENT_PIPELINE_CHUNK	128
