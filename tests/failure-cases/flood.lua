@@ -4,10 +4,12 @@
 -- the VM goes on answering, and this process stays under its memory
 -- ceiling. tests/e2e/floods.lua runs it with PROVIUM_CONSOLE_MAX=64K.
 local root = debug.getinfo(1, "S").source:match("^@(.*)/tests/failure%-cases/[^/]*$") or "."
+package.path = root .. "/tests/lib/?.lua;" .. package.path
 local MiB = 1024 * 1024
 local vm = provium.create()
 vm:boot({ files = { ["/bin/ioctl_loop"] = root .. "/build/ioctl_loop" } })
-vm:insmod(root .. "/examples/sample_driver/provium_sample.ko")
+-- as 'make sample' built it, or built for this kernel (--profile)
+vm:insmod((assert(require("sample").modules(vm, root))))
 
 -- peak resident memory of this process (the VM's host side; the guest's
 -- RAM is QEMU's), in KiB
