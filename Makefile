@@ -1,6 +1,7 @@
 # Provium: build everything, run the demo, the test suite and benchmarks.
 #   make demo    install what is missing, build, boot the default kernel, run hello
-#   make check   install what is missing, build, run every test
+#   make check   install what is missing, build, run every test (the fuzzers briefly)
+#   make fuzz    the fuzzers, 5 minutes each (FUZZ_SECONDS=...)
 #   make bench   print boot (per kernel: default, Debian 6.12), round-trip and kselftest medians
 #   make install PREFIX=/usr/local DESTDIR=   install (make uninstall removes it)
 #   make deb     build/provium_<version>_amd64.deb
@@ -26,7 +27,7 @@ UNIT_SRC  := $(wildcard tests/unit/*.c)
 # Lua bindings, the commands and main (client.c needs vm.c and what it uses),
 # and the agent's kmsg reader
 UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c \
-	host/client.c host/vm.c host/accel.c host/qmp.c host/initramfs.c host/module.c \
+	host/client.c host/vm.c host/console.c host/logcap.c host/accel.c host/qmp.c host/initramfs.c host/module.c \
 	host/test_results.c host/test_select.c host/report.c agent/kmsg.c host/layout.c host/config.c \
 	host/junit_merge.c host/progress.c host/pool.c host/ktap.c host/rootfs.c host/ksft.c host/ksft_report.c
 # tests/unit/test_kmsg.c stands in for /dev/kmsg
@@ -36,7 +37,7 @@ VERSION := $(shell sed -n 's/^\#define PROVIUM_VERSION "\(.*\)"/\1/p' host/lprov
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all deps demo check unit e2e selftests kselftests bench clean module sample install uninstall \
+.PHONY: all deps demo check unit e2e selftests kselftests bench clean module sample install uninstall fuzz fuzzers \
 	man deb
 
 all: $(BUILD)/provium $(BUILD)/provium-agent module sample $(BUILD)/lua/provium/nr.lua
@@ -47,6 +48,12 @@ deps:
 $(BUILD)/provium: $(HOST_SRC) $(HOST_HDR)
 	@mkdir -p $(BUILD)
 	$(CC) $(HOST_CFLAGS) -o $@ $(HOST_SRC) $(LUA_LIBS)
+
+# the host built with ASan, UBSan and LSan: what the API fuzzer runs on
+# (tests/fuzz/api.lua); a leak, overflow or undefined behaviour ends it
+$(BUILD)/provium-asan: $(HOST_SRC) $(HOST_HDR)
+	@mkdir -p $(BUILD)
+	$(CC) -O1 -g $(WARN) -std=gnu11 -D_GNU_SOURCE $(SAN) $(LUA_CFLAGS) -o $@ $(HOST_SRC) $(LUA_LIBS)
 
 $(BUILD)/provium-agent: $(AGENT_SRC) $(AGENT_HDR)
 	@mkdir -p $(BUILD)
@@ -91,6 +98,13 @@ $(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) agent/agent.h tests/unit/unit
 	$(CC) -O1 -g $(WARN) -std=gnu11 -D_GNU_SOURCE $(SAN) $(LUA_CFLAGS) -o $@ $(UNIT_SRC) $(UNIT_LIB) \
 		$(UNIT_WRAP)
 
+# the channel fuzzer: random well-formed frames to a booted agent (ASan/UBSan)
+FUZZ_LIB := $(filter-out agent/kmsg.c,$(UNIT_LIB))
+$(BUILD)/fuzz-agent: tests/fuzz/agent_frames.c selftests/fuzz_desc.h $(FUZZ_LIB) $(HOST_HDR)
+	@mkdir -p $(BUILD)
+	$(CC) -O1 -g $(WARN) -std=gnu11 -D_GNU_SOURCE $(SAN) $(LUA_CFLAGS) -Ikmod -o $@ \
+		tests/fuzz/agent_frames.c $(FUZZ_LIB)
+
 unit: $(BUILD)/unit
 	$(BUILD)/unit
 
@@ -100,7 +114,7 @@ unit: $(BUILD)/unit
 # linux-source-6.1 into the cache
 KSELFTEST_DIR := $(or $(PROVIUM_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/provium)/kselftest
 
-selftests: $(BUILD)/provium_selftest $(BUILD)/kselftest/kselftest-list.txt
+selftests: $(BUILD)/provium_selftest $(BUILD)/kselftest/kselftest-list.txt $(BUILD)/ioctl_loop $(BUILD)/provium_fuzz
 
 $(BUILD)/kselftest/kselftest-list.txt: $(BUILD)/provium_selftest selftests/settings
 	@rm -rf $(BUILD)/kselftest
@@ -110,6 +124,16 @@ $(BUILD)/kselftest/kselftest-list.txt: $(BUILD)/provium_selftest selftests/setti
 	cp $(KSELFTEST_DIR)/run_kselftest.sh $(BUILD)/kselftest/
 	cp $(KSELFTEST_DIR)/runner.sh $(KSELFTEST_DIR)/prefix.pl $(BUILD)/kselftest/kselftest/
 	echo provium:provium_test > $@
+
+# the guest-side fuzzer of /dev/provium (tests/fuzz/module.lua)
+$(BUILD)/provium_fuzz: selftests/provium_fuzz.c selftests/fuzz_desc.h kmod/provium_uapi.h
+	@mkdir -p $(BUILD)
+	$(CC) -static -O2 -Wall -Wextra -Werror -Ikmod selftests/provium_fuzz.c -o $@
+
+# a guest-side loop of one ioctl (tests/failure-cases/flood.lua)
+$(BUILD)/ioctl_loop: selftests/ioctl_loop.c
+	@mkdir -p $(BUILD)
+	$(CC) -static -O2 -Wall -Wextra -Werror selftests/ioctl_loop.c -o $@
 
 $(BUILD)/provium_selftest: selftests/provium_test.c kmod/provium_uapi.h tools/kselftest-headers.sh
 	@mkdir -p $(BUILD)
@@ -159,9 +183,16 @@ demo: deps
 	$(BUILD)/provium run examples/hello.lua
 
 check: deps
-	$(MAKE) all $(BUILD)/unit selftests kselftests
+	$(MAKE) all $(BUILD)/unit selftests kselftests fuzzers
 	$(MAKE) -s checkpatch
 	tools/check.sh
+
+# the fuzzers' binaries; make fuzz runs each for 5 minutes, the slow cases too
+fuzzers: $(BUILD)/provium-asan $(BUILD)/fuzz-agent $(BUILD)/provium_fuzz
+
+FUZZ_SECONDS ?= 300
+fuzz: all fuzzers
+	tools/fuzz.sh $(FUZZ_SECONDS) -l
 
 bench: deps
 	$(MAKE) all

@@ -67,6 +67,8 @@ void op_call(struct channel *ch, const struct proto_msg *m);
 void op_write_file(struct channel *ch, const struct proto_msg *m);
 void op_read_file(struct channel *ch, const struct proto_msg *m);
 void op_insmod(struct channel *ch, const struct proto_msg *m);
+void file_init(void);		/* a forked worker forgets its parent's open stream */
+void file_fini(void);		/* a thread worker closes its own */
 void op_job_start(struct channel *ch, const struct proto_msg *m);
 void op_job_wait(struct channel *ch, const struct proto_msg *m);
 void op_job_kill(struct channel *ch, const struct proto_msg *m);
@@ -74,6 +76,12 @@ void op_job_kill(struct channel *ch, const struct proto_msg *m);
 /* ops_call.c: per serving thread */
 void call_init(void);
 void call_fini(void);
+/*
+ * A request that blocks the serving thread (CALL, files, INSMOD) without a
+ * TIMEOUT_MS (or with 0) gets this one: the host always sends one, and
+ * nothing may stop the agent answering for good.
+ */
+#define AGENT_TIMEOUT_MS	60000
 /* this thread's request timer: AGENT_SIGNAL interrupts a blocked syscall */
 void arm_timeout(uint32_t ms);
 int call_module_available(void);

@@ -404,25 +404,42 @@ int lvm_info(lua_State *L)
 	return 1;
 }
 
-/* vm:events(first?) -> list of {kind, text} kernel splats, from index @first */
+/*
+ * vm:events(first?) -> list of {kind, text, index} kernel splats from index
+ * @first on, their total count, and how many of those from @first on were
+ * dropped (only the first and the latest are kept)
+ */
 int lvm_events(lua_State *L)
 {
-	struct lvm *v = lvm_check(L);
-	lua_Integer first = luaL_optinteger(L, 2, 1), i;
+	struct vm *vm = lvm_check(L)->c.vm;
+	lua_Integer first = luaL_optinteger(L, 2, 1), i, n = 0, dropped = 0;
 
 	if (first < 1)
 		first = 1;	/* the list still starts at index 1 */
-	lua_createtable(L, (int)v->c.vm->nevents, 0);
-	for (i = first; i <= (lua_Integer)v->c.vm->nevents; i++) {
-		lua_createtable(L, 0, 2);
-		lua_pushstring(L, v->c.vm->events[i - 1].kind);
+	lua_newtable(L);
+	for (i = first; i <= (lua_Integer)vm->nevents; i++) {
+		const struct vm_event *ev = vm_event(vm, (uint64_t)i);
+
+		if (!ev) {
+			/* the whole dropped run at once: it can be millions long */
+			lua_Integer next = (lua_Integer)(vm->nevents - VM_EVENTS_TAIL) + 1;
+
+			dropped += next - i;
+			i = next - 1;
+			continue;
+		}
+		lua_createtable(L, 0, 3);
+		lua_pushstring(L, ev->kind);
 		lua_setfield(L, -2, "kind");
-		lua_pushstring(L, v->c.vm->events[i - 1].text);
+		lua_pushstring(L, ev->text);
 		lua_setfield(L, -2, "text");
-		lua_seti(L, -2, i - first + 1);
+		lua_pushinteger(L, i);
+		lua_setfield(L, -2, "index");
+		lua_seti(L, -2, ++n);
 	}
-	lua_pushinteger(L, (lua_Integer)v->c.vm->nevents);
-	return 2;
+	lua_pushinteger(L, (lua_Integer)vm->nevents);
+	lua_pushinteger(L, dropped);
+	return 3;
 }
 
 /* vm:ping(): a round trip; kernel splats that happened before arrive first */

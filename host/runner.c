@@ -438,8 +438,9 @@ int runner_test(int argc, char **argv)
 	fflush(stdout);
 
 	while (next < r.n || running) {
-		struct pollfd pfd[2 * MAX_JOBS];
-		size_t map[2 * MAX_JOBS];
+		/* each running file: its output while open, its events, its pool socket */
+		struct pollfd pfd[3 * MAX_JOBS];
+		size_t map[3 * MAX_JOBS];
 		int np = 0;
 
 		if (stop_requested && !sent_term) {
@@ -467,9 +468,13 @@ int runner_test(int argc, char **argv)
 		if (!running)
 			break;
 		progress_show(&o, &r);
-		for (k = 0; k < r.n && np < 2 * MAX_JOBS; k++) {
+		for (k = 0; k < r.n && np + 2 < 3 * MAX_JOBS; k++) {
 			if (r.tf[k].state != TEST_RUNNING)
 				continue;
+			if (r.tf[k].outfd >= 0) {
+				pfd[np] = (struct pollfd){ r.tf[k].outfd, POLLIN, 0 };
+				map[np++] = k;
+			}
 			pfd[np] = (struct pollfd){ r.tf[k].events, POLLIN, 0 };
 			map[np++] = k;
 			if (r.tf[k].pool_fd >= 0) {
@@ -490,11 +495,14 @@ int runner_test(int argc, char **argv)
 
 			if (pfd[i].revents && pfd[i].fd == t->pool_fd)
 				pool_read(t);
+			if (pfd[i].revents && t->state == TEST_RUNNING && pfd[i].fd == t->outfd)
+				test_child_output(t);
 		}
 		for (i = 0; i < np; i++) {
 			struct test_file *t = &r.tf[map[i]];
 
-			if (!pfd[i].revents || pfd[i].fd != t->events || !test_child_read(t))
+			if (!pfd[i].revents || t->state != TEST_RUNNING || pfd[i].fd != t->events ||
+			    !test_child_read(t))
 				continue;
 			pool_file_done(t);
 			t->order = ++order;

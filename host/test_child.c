@@ -24,6 +24,10 @@
 #include "test_child.h"
 #include "util.h"
 
+/* A child's events: at most this long a line, and this much in all. */
+#define TEST_LINE_MAX		(256u << 10)
+#define TEST_EVENTS_MAX		(16u << 20)
+
 /* In the child: run one file, events to @fd. */
 static void run_child(struct test_file *t, int fd, const struct test_opts *o)
 {
@@ -76,23 +80,47 @@ static void log_name(char *out, size_t len, const char *dir, int idx, const char
 	snprintf(out, len, "%s/%03d-%s%s", dir, idx + 1, clean, suffix);
 }
 
+/* Bytes kept of each file's output log: PROVIUM_LOG_MAX, or 8 MiB. */
+static uint64_t log_max(void)
+{
+	const char *env = getenv("PROVIUM_LOG_MAX");
+	unsigned long long n = env ? strtoull(env, NULL, 10) : 0;
+
+	return n ? n : 8ull << 20;
+}
+
 int test_child_start(struct test_file *t, const struct test_opts *o, const char *logdir)
 {
 	char buf[PATH_MAX];
 	pid_t parent;
-	int p[2], sv[2];
+	int p[2], sv[2], out[2];
 
+	t->outfd = -1;
 	log_name(buf, sizeof(buf), logdir, t->idx, t->path, ".log");
 	t->log = xstrdup(buf);
 	log_name(buf, sizeof(buf), logdir, t->idx, t->path, ".tmp");
 	t->tmpdir = xstrdup(buf);
 	mkdir(t->tmpdir, 0700);
-	if (pipe2(p, O_CLOEXEC))
+	/* the child's stdout and stderr come through a pipe into a bounded log */
+	if (logcap_open(&t->outlog, t->log, log_max()))
 		return -1;
+	if (pipe2(p, O_CLOEXEC)) {
+		logcap_close(&t->outlog);
+		return -1;
+	}
 	/* one message per packet; the child blocks on its end, the runner polls its own */
 	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv)) {
 		close(p[0]);
 		close(p[1]);
+		logcap_close(&t->outlog);
+		return -1;
+	}
+	if (pipe2(out, O_CLOEXEC)) {
+		close(p[0]);
+		close(p[1]);
+		close(sv[0]);
+		close(sv[1]);
+		logcap_close(&t->outlog);
 		return -1;
 	}
 	fflush(NULL);
@@ -104,11 +132,12 @@ int test_child_start(struct test_file *t, const struct test_opts *o, const char 
 		close(p[1]);
 		close(sv[0]);
 		close(sv[1]);
+		close(out[0]);
+		close(out[1]);
+		logcap_close(&t->outlog);
 		return -1;
 	}
 	if (t->pid == 0) {
-		int out = open(t->log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-
 		/*
 		 * Die with the runner, even by kill -9: this child's QEMUs die
 		 * with it in turn (their own PR_SET_PDEATHSIG), so nothing is
@@ -121,11 +150,10 @@ int test_child_start(struct test_file *t, const struct test_opts *o, const char 
 		signal(SIGTERM, SIG_DFL);
 		close(p[0]);
 		close(sv[0]);
+		close(out[0]);
 		pool_set_fd(sv[1]);
-		if (out >= 0) {
-			dup2(out, 1);
-			dup2(out, 2);
-		}
+		dup2(out[1], 1);
+		dup2(out[1], 2);
 		setenv("PROVIUM_LOG_DIR", logdir, 1);
 		/* VM run directories (consoles) land next to the log; a VM
 		 * that was not shut down (timeout, crash) leaves its console */
@@ -134,11 +162,48 @@ int test_child_start(struct test_file *t, const struct test_opts *o, const char 
 	}
 	close(p[1]);
 	close(sv[1]);
+	close(out[1]);
 	t->events = p[0];
+	t->outfd = out[0];
 	t->pool_fd = sv[0];
 	fcntl(t->pool_fd, F_SETFL, O_NONBLOCK);
 	t->state = TEST_RUNNING;
 	return 0;
+}
+
+int test_child_output(struct test_file *t)
+{
+	char chunk[65536];
+	ssize_t n = read(t->outfd, chunk, sizeof(chunk));
+
+	if (n > 0) {
+		logcap_write(&t->outlog, chunk, (size_t)n);
+		return 0;
+	}
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return 0;
+	close(t->outfd);
+	t->outfd = -1;
+	return 1;
+}
+
+/* The child is gone: what it wrote last, then the log is complete. */
+static void output_end(struct test_file *t)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	if (t->outfd >= 0) {
+		/* a process it left behind may hold the pipe: only what is there */
+		fcntl(t->outfd, F_SETFL, O_NONBLOCK);
+		while ((n = read(t->outfd, chunk, sizeof(chunk))) > 0 ||
+		       (n < 0 && errno == EINTR))
+			if (n > 0)
+				logcap_write(&t->outlog, chunk, (size_t)n);
+		close(t->outfd);
+		t->outfd = -1;
+	}
+	logcap_close(&t->outlog);
 }
 
 /* Last @lines lines of a file, NULL if empty or unreadable. */
@@ -200,16 +265,54 @@ static void collect_output(struct test_file *t)
 	free(pattern);
 }
 
+/*
+ * Keep @n bytes of event text, bounded: a line longer than TEST_LINE_MAX
+ * is cut with a count of what it lost, and once TEST_EVENTS_MAX bytes are
+ * kept, further lines are only counted (test_results_parse fails the file).
+ */
+static void keep_events(struct test_file *t, const char *p, size_t n)
+{
+	size_t i;
+
+	t->buf = xrealloc(t->buf, t->len + n + 1);
+	for (i = 0; i < n; i++) {
+		if (t->skip_line) {
+			t->skip_line = p[i] != '\n';
+		} else if (p[i] != '\n' && !t->line_len && !t->line_dropped &&
+			   t->len >= TEST_EVENTS_MAX) {
+			t->lines_dropped++;
+			t->skip_line = 1;
+		} else if (p[i] == '\n') {
+			if (t->line_dropped) {
+				char mark[96];
+				int k = snprintf(mark, sizeof(mark), " [provium: %llu more bytes of "
+						 "this line dropped]",
+						 (unsigned long long)t->line_dropped);
+
+				t->buf = xrealloc(t->buf, t->len + k + (n - i) + 1);
+				memcpy(t->buf + t->len, mark, (size_t)k);
+				t->len += (size_t)k;
+			}
+			t->buf[t->len++] = '\n';
+			t->line_len = 0;
+			t->line_dropped = 0;
+		} else if (t->line_len >= TEST_LINE_MAX) {
+			t->line_dropped++;
+		} else {
+			t->buf[t->len++] = p[i];
+			t->line_len++;
+		}
+	}
+	t->buf[t->len] = '\0';
+}
+
 int test_child_read(struct test_file *t)
 {
-	char chunk[4096];
+	char chunk[65536];
 	ssize_t n = read(t->events, chunk, sizeof(chunk));
 
 	if (n > 0) {
-		t->buf = xrealloc(t->buf, t->len + n + 1);
-		memcpy(t->buf + t->len, chunk, n);
-		t->len += n;
-		t->buf[t->len] = '\0';
+		keep_events(t, chunk, (size_t)n);
 		return 0;
 	}
 	if (n < 0 && (errno == EINTR || errno == EAGAIN))
@@ -219,6 +322,7 @@ int test_child_read(struct test_file *t)
 	while (waitpid(t->pid, &t->status, 0) < 0 && errno == EINTR)
 		;
 	t->end_ns = mono_ns();
+	output_end(t);
 	t->state = TEST_DONE;
 	return 1;
 }

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "console.h"
 #include "initramfs.h"
 #include "module.h"
 #include "pool.h"
@@ -26,6 +27,7 @@
 #include "vm.h"
 
 #define PORT_NAME "org.provium.agent"
+#define VM_IN_KEEP (1u << 20)	/* receive buffer kept between large frames */
 
 static void teardown(struct vm *vm);
 
@@ -131,7 +133,7 @@ const char *vm_disk_format(const char *path, const char *asked, struct error *e)
  * bzImage boots on q35 with virtio-pci.
  */
 static void build_argv(struct vm *vm, const char *initrd, const char *sock, const char *qmp,
-		       struct argv *a)
+		       const char *con, struct argv *a)
 {
 	const struct vm_config *c = &vm->cfg;
 	int microvm = c->kernel.vmlinux[0] != '\0';
@@ -143,6 +145,9 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 	arg(a, "-M");
 	arg(a, microvm ? "microvm,x-option-roms=off,pit=off,pic=off" : "q35");
 	arg(a, "-nodefaults");
+	/* names the run directory on QEMU's command line (ps, pgrep) */
+	arg(a, "-pidfile");
+	arg(a, "%s/qemu.pid", vm->rundir);
 	arg(a, "-no-user-config");
 	arg(a, "-nographic");
 	arg(a, "-no-reboot");
@@ -232,8 +237,13 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 		arg(a, "-serial");
 		arg(a, "chardev:con");
 	} else {
+		/* drained by a thread of ours into a bounded console.log (console.c) */
+		esc = qemu_opt_escape(con);
+		arg(a, "-chardev");
+		arg(a, "socket,id=con,path=%s", esc);
+		free(esc);
 		arg(a, "-serial");
-		arg(a, "file:%s", vm->console);
+		arg(a, "chardev:con");
 	}
 	arg(a, "-device");
 	arg(a, microvm ? "virtio-serial-device" : "virtio-serial-pci");
@@ -313,26 +323,41 @@ off_t vm_console_size(const struct vm *vm)
 {
 	struct stat st;
 
+	if (vm->con)
+		return (off_t)console_size(vm->con);
+	if (vm->con_ended)
+		return (off_t)vm->con_final.total;
 	return stat(vm->console, &st) ? 0 : st.st_size;
 }
 
 char *vm_console_since(const struct vm *vm, off_t from, size_t max)
 {
-	int fd = open(vm->console, O_RDONLY | O_CLOEXEC);
+	int fd = -1;
 	off_t size, start;
 	char *out;
 	ssize_t n;
 
-	if (fd < 0)
-		return xstrdup("");
-	size = lseek(fd, 0, SEEK_END);
-	start = size - from > (off_t)max ? size - (off_t)max : from;
-	if (start < 0 || start > size)
-		start = size;
-	out = xmalloc((size_t)(size - start) + 1);
-	n = pread(fd, out, (size_t)(size - start), start);
-	close(fd);
-	out[n > 0 ? n : 0] = '\0';
+	if (vm->con) {
+		size_t len;
+
+		out = console_since(vm->con, (uint64_t)from, max, &len);
+		n = (ssize_t)len;
+	} else {
+		/* the file the thread left: its offsets are not the guest's any more */
+		if (vm->con_ended)
+			from = (off_t)logcap_file_offset(&vm->con_final, (uint64_t)from);
+		fd = open(vm->console, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return xstrdup("");
+		size = lseek(fd, 0, SEEK_END);
+		start = size - from > (off_t)max ? size - (off_t)max : from;
+		if (start < 0 || start > size)
+			start = size;
+		out = xmalloc((size_t)(size - start) + 1);
+		n = pread(fd, out, (size_t)(size - start), start);
+		close(fd);
+		out[n > 0 ? n : 0] = '\0';
+	}
 	/* a NUL (consoles have them) would cut the text short */
 	for (ssize_t i = 0; i < n; i++)
 		if (!out[i])
@@ -449,8 +474,14 @@ static int read_frame(struct vm *vm, uint64_t deadline_ns, struct proto_msg *m, 
 		vm->in_len -= vm->in_used;
 		vm->in_used = 0;
 	}
+	/* the last reply is done with: a large frame's room goes back */
+	if (vm->in_cap > VM_IN_KEEP && vm->in_len <= VM_IN_KEEP / 2) {
+		vm->in_cap = VM_IN_KEEP;
+		vm->in = xrealloc(vm->in, vm->in_cap);
+	}
 	for (;;) {
 		struct proto_hdr h;
+		int room = 0;
 		struct pollfd pfd[2] = { { vm->fd, POLLIN, 0 }, { vm->pidfd, POLLIN, 0 } };
 		int timeout = -1;
 		ssize_t n;
@@ -468,12 +499,14 @@ static int read_frame(struct vm *vm, uint64_t deadline_ns, struct proto_msg *m, 
 				vm->in_used = PROTO_HDR_LEN + h.len;
 				return 0;
 			}
+			/* exactly the frame's size: an 80 MiB frame must not double to 160 */
 			if (vm->in_cap < PROTO_HDR_LEN + h.len) {
 				vm->in_cap = PROTO_HDR_LEN + h.len;
 				vm->in = xrealloc(vm->in, vm->in_cap);
 			}
+			room = 1;
 		}
-		if (vm->in_cap - vm->in_len < 65536) {
+		if (!room && vm->in_cap - vm->in_len < 65536) {
 			vm->in_cap = vm->in_cap ? vm->in_cap * 2 : 1 << 17;
 			vm->in = xrealloc(vm->in, vm->in_cap);
 		}
@@ -507,24 +540,54 @@ static int read_frame(struct vm *vm, uint64_t deadline_ns, struct proto_msg *m, 
 	}
 }
 
+/*
+ * A splat the agent reported. A guest can raise thousands (a WARN in a
+ * loop): the first VM_EVENTS_HEAD and the latest VM_EVENTS_TAIL are kept,
+ * the ones between only counted, and each text is cut at
+ * VM_EVENT_TEXT_MAX. vm->nevents counts them all.
+ */
 static void record_event(struct vm *vm, const struct proto_msg *m)
 {
 	char *kind = proto_strdup(m, PROTO_A_EVENT_KIND);
-	char *text = proto_strdup(m, PROTO_A_MESSAGE);
+	uint32_t len = m->attr_len[PROTO_A_MESSAGE];
+	struct vm_event *ev;
+	char *text;
 
-	vm->events = xrealloc(vm->events, (vm->nevents + 1) * sizeof(*vm->events));
-	vm->events[vm->nevents].kind = kind ? kind : xstrdup("?");
-	vm->events[vm->nevents].text = text ? text : xstrdup("");
+	if (len > VM_EVENT_TEXT_MAX) {
+		text = xasprintf("%.*s\n[provium: %u more bytes of this splat dropped]\n",
+				 VM_EVENT_TEXT_MAX, (const char *)m->attr[PROTO_A_MESSAGE],
+				 len - VM_EVENT_TEXT_MAX);
+	} else {
+		text = proto_strdup(m, PROTO_A_MESSAGE);
+	}
+	if (!vm->events)
+		vm->events = xcalloc(VM_EVENTS_HEAD + VM_EVENTS_TAIL, sizeof(*vm->events));
 	vm->nevents++;
-	logv("guest kernel %s: %.200s", vm->events[vm->nevents - 1].kind,
-	     vm->events[vm->nevents - 1].text);
+	ev = &vm->events[vm->nevents <= VM_EVENTS_HEAD ? vm->nevents - 1 :
+			 VM_EVENTS_HEAD + (vm->nevents - VM_EVENTS_HEAD - 1) % VM_EVENTS_TAIL];
+	free(ev->kind);		/* the oldest of the latest, now dropped */
+	free(ev->text);
+	ev->kind = kind ? kind : xstrdup("?");
+	ev->text = text ? text : xstrdup("");
+	logv("guest kernel %s: %.200s", ev->kind, ev->text);
+}
+
+const struct vm_event *vm_event(const struct vm *vm, uint64_t i)
+{
+	if (i < 1 || i > vm->nevents)
+		return NULL;
+	if (i <= VM_EVENTS_HEAD)
+		return &vm->events[i - 1];
+	if (vm->nevents - i >= VM_EVENTS_TAIL)
+		return NULL;	/* dropped */
+	return &vm->events[VM_EVENTS_HEAD + (i - VM_EVENTS_HEAD - 1) % VM_EVENTS_TAIL];
 }
 
 void vm_free_events(struct vm *vm)
 {
 	size_t i;
 
-	for (i = 0; i < vm->nevents; i++) {
+	for (i = 0; vm->events && i < VM_EVENTS_HEAD + VM_EVENTS_TAIL; i++) {
 		free(vm->events[i].kind);
 		free(vm->events[i].text);
 	}
@@ -595,6 +658,22 @@ int vm_wait(struct vm *vm, uint32_t id, int timeout_ms, struct proto_msg *reply,
 	return 0;
 }
 
+int vm_next(struct vm *vm, int timeout_ms, struct proto_msg *m, struct error *e)
+{
+	uint64_t deadline = mono_ns() + (uint64_t)(timeout_ms > 0 ? timeout_ms : 0) * 1000000;
+
+	if (vm->dead)
+		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
+	if (read_frame(vm, deadline, m, e)) {
+		if (vm->dead)
+			teardown(vm);
+		return -1;
+	}
+	if (m->hdr.type == PROTO_MSG_EVENT)
+		record_event(vm, m);
+	return 0;
+}
+
 int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct error *e)
 {
 	if (vm->dead)
@@ -623,7 +702,9 @@ static int copy_console_out(struct vm *vm)
 	if (!vm->console[0] || !vm->rundir[0] || strncmp(vm->console, vm->rundir,
 							   strlen(vm->rundir)))
 		return -1;
-	d = read_whole_file(vm->console, &len);
+	/* the thread may be dropping the middle of it: a copy under its lock */
+	d = vm->con ? (uint8_t *)console_since(vm->con, 0, SIZE_MAX, &len) :
+		read_whole_file(vm->console, &len);
 	if (!d)
 		return -1;
 	if (!vm->kept_console[0]) {
@@ -657,9 +738,6 @@ static void preserve_console(struct vm *vm)
 
 static void teardown(struct vm *vm)
 {
-	if ((vm->dead && strcmp(vm->dead_reason, "shut down") &&
-	     strcmp(vm->dead_reason, "killed")) || vm->kept_console[0])
-		preserve_console(vm);
 	if (vm->qemu_pid > 0) {
 		kill(vm->qemu_pid, SIGKILL);
 		/* Ctrl-C's handler has no SA_RESTART: a bare waitpid would leave a zombie */
@@ -667,6 +745,15 @@ static void teardown(struct vm *vm)
 			;
 		vm->qemu_pid = 0;
 	}
+	/* QEMU is gone: the console thread takes what is left and ends */
+	if (vm->con) {
+		console_stop(vm->con, &vm->con_final);
+		vm->con = NULL;
+		vm->con_ended = 1;
+	}
+	if ((vm->dead && strcmp(vm->dead_reason, "shut down") &&
+	     strcmp(vm->dead_reason, "killed")) || vm->kept_console[0])
+		preserve_console(vm);
 	if (vm->pidfd >= 0)
 		close(vm->pidfd);
 	if (vm->fd >= 0)
@@ -826,12 +913,35 @@ int vm_snapshot(struct vm *vm, const char *path, struct error *e)
 	}
 }
 
+/* Bytes of console kept per VM: PROVIUM_CONSOLE_MAX (K, M or G), or the default. */
+static uint64_t console_max(void)
+{
+	const char *env = getenv("PROVIUM_CONSOLE_MAX");
+	unsigned long long n;
+	char *end;
+
+	if (!env || !*env)
+		return CONSOLE_MAX_DEFAULT;
+	n = strtoull(env, &end, 10);
+	switch (*end) {
+	case 'G': case 'g':
+		n <<= 10;
+		/* fall through */
+	case 'M': case 'm':
+		n <<= 10;
+		/* fall through */
+	case 'K': case 'k':
+		n <<= 10;
+	}
+	return n ? n : CONSOLE_MAX_DEFAULT;
+}
+
 static int boot_with(struct vm *vm, const char *accel, struct error *e)
 {
-	char initrd[600], *sock, *qsock;
+	char initrd[600], *sock, *qsock, *csock;
 	struct argv a = { NULL, 0, 0 };
 	uint64_t t0 = mono_ns(), deadline;
-	int lfd, qfd, rc = 0;
+	int lfd, qfd, cfd, confd, rc = 0;
 
 	snprintf(vm->accel, sizeof(vm->accel), "%s", accel);
 	if (initramfs_prepare(&vm->cfg.kernel, vm->cfg.module[0] ? vm->cfg.module : NULL,
@@ -867,18 +977,24 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 	}
 	sock = xasprintf("%s/agent.sock", vm->sockdir[0] ? vm->sockdir : vm->rundir);
 	qsock = xasprintf("%s/qmp.sock", vm->sockdir[0] ? vm->sockdir : vm->rundir);
+	csock = xasprintf("%s/console.sock", vm->sockdir[0] ? vm->sockdir : vm->rundir);
 	lfd = listen_unix(sock, e);
 	qfd = lfd < 0 ? -1 : listen_unix(qsock, e);
-	if (qfd < 0) {
+	cfd = qfd < 0 || vm->cfg.interactive ? -1 : listen_unix(csock, e);
+	if (qfd < 0 || (cfd < 0 && !vm->cfg.interactive)) {
 		if (lfd >= 0)
 			close(lfd);
+		if (qfd >= 0)
+			close(qfd);
 		free(sock);
 		free(qsock);
+		free(csock);
 		return -1;
 	}
-	build_argv(vm, initrd, sock, qsock, &a);
+	build_argv(vm, initrd, sock, qsock, csock, &a);
 	free(sock);
 	free(qsock);
+	free(csock);
 	if (verbose) {
 		fprintf(stderr, "provium: accel %s:", accel);
 		for (int i = 0; i < a.n; i++)
@@ -892,8 +1008,12 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 		rc = accept_agent(vm, lfd, deadline, &vm->fd, e);
 	if (!rc)
 		rc = accept_agent(vm, qfd, deadline, &vm->qmp.fd, e);
+	if (!rc && cfd >= 0 && !(rc = accept_agent(vm, cfd, deadline, &confd, e)))
+		rc = console_start(&vm->con, confd, vm->console, console_max(), e);
 	close(lfd);
 	close(qfd);
+	if (cfd >= 0)
+		close(cfd);
 	if (!rc && vm->cfg.incoming) {
 		rc = resume_incoming(vm, deadline, e);
 	} else if (!rc && wait_hello(vm, t0, deadline, e)) {

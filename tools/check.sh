@@ -2,8 +2,9 @@
 # The whole suite: host unit tests (ASan/UBSan), then every Lua end-to-end
 # test (which boot real VMs, and run the kselftests inside the guest), then
 # the end-to-end tests again on Debian's 6.12 kernel (--profile debian-6.12,
-# unpacked into the cache by tools/debian-kernel.sh).
-# Ends with one line "N passed, N failed, N skipped" summing all three.
+# unpacked into the cache by tools/debian-kernel.sh), then the fuzzers for a
+# few seconds each (tools/fuzz.sh; each counts as one test).
+# Ends with one line "N passed, N failed, N skipped" summing them all.
 set -u
 cd "$(dirname "$0")/.."
 jobs=${PROVIUM_JOBS:-2}
@@ -48,5 +49,14 @@ else
 fi
 echo "Debian 6.12: $tp passed, $tf failed, $ts skipped"
 
-echo "$((up + ep + tp)) passed, $((uf + ef + tf)) failed, $((es + ts)) skipped"
-[ $((uf + ef + tf)) -eq 0 ]
+fuzz_secs=${PROVIUM_FUZZ_SECONDS:-8}
+echo "== fuzzers (tools/fuzz.sh $fuzz_secs: the API on ASan, the agent's channel, the module)"
+tools/fuzz.sh "$fuzz_secs" | tee "$out"
+fuzz_rc=$?
+z=$(tail -n 1 "$out" | sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p')
+zp=${z% *}; zf=${z#* }
+[ -n "$z" ] || { zp=0; zf=1; }
+[ $fuzz_rc -eq 0 ] || [ "$zf" -gt 0 ] || zf=1
+
+echo "$((up + ep + tp + zp)) passed, $((uf + ef + tf + zf)) failed, $((es + ts)) skipped"
+[ $((uf + ef + tf + zf)) -eq 0 ]

@@ -29,12 +29,21 @@ function Output:lines() end
 ---@field signal integer? the signal that killed it, nil if it exited
 ---@field timed_out boolean killed because its timeout expired
 ---@field running boolean? only from vm:job_wait/job_kill: true while the job runs (exit_code is then -1)
----@field stdout provium.Output
----@field stderr provium.Output
+---@field stdout provium.Output at most output_max bytes (32 MiB)
+---@field stderr provium.Output at most output_max bytes (32 MiB)
+---@field truncated boolean some output went past output_max and was dropped
+---@field stdout_dropped integer bytes of stdout dropped
+---@field stderr_dropped integer bytes of stderr dropped
 
 ---@class provium.ExecOptions
 ---@field stdin string? bytes fed to standard input
 ---@field timeout number? seconds (default 60)
+---@field output_max integer? bytes kept of each stream, 0..32 MiB (default 32 MiB)
+
+---@class provium.ReadOptions
+---@field max integer? bytes accepted without length (default 64 MiB, at most 1 GiB)
+---@field offset integer? start at this byte
+---@field length integer? read at most this many bytes (at most 1 GiB)
 
 ---A background job, from vm:background.
 ---@class provium.Job
@@ -74,6 +83,7 @@ function Output:lines() end
 ---@class provium.Event
 ---@field kind "warning"|"bug"|"lockdep"|"sanitizer"|"hang"
 ---@field text string
+---@field index integer its number among all the VM's splats
 
 ---@class provium.Disk
 ---@field path string host image
@@ -184,7 +194,7 @@ function VM:exec(cmd, opts) end
 
 ---Start a command and return at once.
 ---@param cmd provium.Command
----@param opts {stdin: string?}?
+---@param opts {stdin: string?, output_max: integer?}?
 ---@return provium.Job
 function VM:background(cmd, opts) end
 
@@ -241,10 +251,11 @@ function VM:insmod(host_path, params) end
 ---@param mode integer? default 420 (0644)
 function VM:write_file(path, data, mode) end
 
----The whole guest file.
+---The guest file (at most 64 MiB without options), or part of it.
 ---@param path string
+---@param opts provium.ReadOptions?
 ---@return string
-function VM:read_file(path) end
+function VM:read_file(path, opts) end
 
 ---@return provium.LastCall? # nil before the first call
 function VM:last_call() end
@@ -272,9 +283,11 @@ function VM:console(max, from) end
 ---@return string
 function VM:keep_console() end
 
----Kernel splats seen so far, from index `first` (default 1), and their total count.
+---Kernel splats seen so far, from index `first` (default 1), their total
+---count, and how many from `first` on were dropped (the first 64 and latest 64 are kept).
 ---@param first integer?
 ---@return provium.Event[]
+---@return integer
 ---@return integer
 function VM:events(first) end
 

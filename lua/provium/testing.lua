@@ -83,6 +83,9 @@ local function show(v, bare)
   return tostring(v)
 end
 
+-- splats shown in full in a failing test's message; the rest are counted
+local SPLATS_SHOWN = 3
+
 -- a todo() inside a test marks it expected-to-fail and stops it; a skip()
 -- stops it as not applicable here (a kernel feature that is missing)
 local TODO = setmetatable({}, { __tostring = function() return "todo" end })
@@ -112,14 +115,20 @@ function M.install(env, provium)
       return debug.traceback(tostring(e), 2)
     end)
     local secs = now() - t0
-    -- a warning, BUG or lockdep splat while the test ran fails it
+    -- a warning, BUG or lockdep splat while the test ran fails it, with the
+    -- first few in full: a flood of thousands is counted, not listed
     for _, vm in ipairs(provium.vms()) do
       if vm:info().running then pcall(vm.ping, vm) end
-      local new = vm:events((seen[vm] or 0) + 1)
+      local new, _, dropped = vm:events((seen[vm] or 0) + 1)
       if #new > 0 then
         local parts = {}
-        for _, ev in ipairs(new) do
-          parts[#parts + 1] = "guest kernel " .. ev.kind .. ":\n" .. ev.text
+        for i = 1, math.min(#new, SPLATS_SHOWN) do
+          parts[i] = "guest kernel " .. new[i].kind .. ":\n" .. new[i].text
+        end
+        local more = #new - #parts + dropped
+        if more > 0 then
+          parts[#parts + 1] = string.format("[provium: %d more guest kernel splats during this test, "
+            .. "not shown; vm:events() keeps the first and the latest]", more)
         end
         err = ok and table.concat(parts, "\n") or (tostring(err) .. "\n" .. table.concat(parts, "\n"))
         ok = false

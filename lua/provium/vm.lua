@@ -38,6 +38,7 @@ local function output(s) return setmetatable({ value = s }, Output) end
 M.output_helpers = helpers
 
 local NARGS = 6
+local MAX_BUFS = 64 -- PROVIUM_MAX_BUFS
 
 -- an integer, or a float with an integer value (what Lua 5.1's numbers,
 -- which the original's scripts were written for, give: #s / 2, 2^10)
@@ -80,6 +81,12 @@ local function add_specs(what, bufs, patches, outs, parent, specs, lenkey, path,
   for i, s in ipairs(specs) do
     local name = string.format("%s[%d]", path, i + (first or 0))
     if type(s) ~= "table" then error(what .. ": " .. name .. " must be a table", 3) end
+    -- a call has at most MAX_BUFS buffers; specs that nest without end
+    -- (a spec in its own ptrs) stop here
+    if #bufs >= MAX_BUFS then
+      error(string.format("%s: %s: more than %d buffers in all, the limit (does a spec "
+        .. "contain itself?)", what, name, MAX_BUFS), 3)
+    end
     local off = int(s.ptr_offset)
     if not off or off < 0 then
       error(string.format("%s: %s.ptr_offset must be a non-negative integer", what, name), 3)
@@ -141,34 +148,64 @@ local function results(ret, outs, order, extra)
 end
 
 function M.install(methods)
+  local from_c = {}
+  for name in pairs(methods) do from_c[name] = true end
+
   local function argv_of(cmd, what)
     if type(cmd) == "string" then return { "/bin/sh", "-c", cmd } end
     if type(cmd) == "table" then return cmd end
     error("bad argument #1 to '" .. what .. "' (command string or argv table expected)", 3)
   end
 
-  local function result(code, out, err, sig, timed_out)
-    return {
+  -- tostring(r): what the command did in one line, and whether its output
+  -- was cut at the limit (the rest of each stream is dropped, and counted)
+  local Result = {}
+  Result.__tostring = function(r)
+    local s = string.format("exit %d%s%s, stdout %d bytes, stderr %d bytes", r.exit_code,
+      r.signal and (" (signal " .. r.signal .. ")") or "", r.timed_out and ", timed out" or "",
+      #r.stdout.value, #r.stderr.value)
+    if r.truncated then
+      s = s .. string.format(" (output truncated: %d more bytes of stdout and %d of stderr dropped)",
+        r.stdout_dropped, r.stderr_dropped)
+    end
+    return s
+  end
+
+  local function result(code, out, err, sig, timed_out, out_dropped, err_dropped)
+    out_dropped, err_dropped = out_dropped or 0, err_dropped or 0
+    return setmetatable({
       ok = code == 0,
       exit_code = code,
       signal = sig ~= 0 and sig or nil,
       timed_out = timed_out,
       stdout = output(out),
       stderr = output(err),
-    }
+      truncated = out_dropped + err_dropped > 0,
+      stdout_dropped = out_dropped,
+      stderr_dropped = err_dropped,
+    }, Result)
   end
 
-  -- vm:exec(cmd, {stdin = s, timeout = seconds}) -> {ok, exit_code, stdout, stderr, ...}
+  local function options(opts, what)
+    if opts ~= nil and type(opts) ~= "table" then
+      error("bad argument #2 to '" .. what .. "' (options table expected, got " .. type(opts) .. ")", 3)
+    end
+    return opts or {}
+  end
+
+  -- vm:exec(cmd, {stdin = s, timeout = seconds, output_max = bytes})
+  --   -> {ok, exit_code, stdout, stderr, truncated, ...}
   function methods:exec(cmd, opts)
     local argv = argv_of(cmd, "exec")
-    opts = opts or {}
-    return result(self:_exec(argv, opts.stdin, opts.timeout))
+    opts = options(opts, "exec")
+    return result(self:_exec(argv, opts.stdin, opts.timeout, opts.output_max))
   end
 
-  -- vm:background(cmd, {stdin = s}) -> job {id, pid}
+  -- vm:background(cmd, {stdin = s, output_max = bytes}) -> job {id, pid}
   function methods:background(cmd, opts)
     local argv = argv_of(cmd, "background")
-    local id, pid = self:_job_start(argv, (opts or {}).stdin)
+    opts = options(opts, "background")
+    local id, pid = self:_job_start(argv, opts.stdin, opts.output_max)
     return { id = id, pid = pid, cmd = cmd }
   end
 
@@ -183,13 +220,13 @@ function M.install(methods)
   -- a job can be asked again once it has ended, as in the original.
   local finished = setmetatable({}, { __mode = "k" })
 
-  local function job_result(self, id, code, out, err, sig)
+  local function job_result(self, id, code, out, err, sig, _, out_dropped, err_dropped)
     if code == nil then
       -- still running: the original's shape, exit_code -1
       return { ok = false, running = true, timed_out = true, exit_code = -1,
         stdout = output(""), stderr = output("") }
     end
-    local r = result(code, out, err, sig, false)
+    local r = result(code, out, err, sig, false, out_dropped, err_dropped)
     r.running = false
     finished[self] = finished[self] or {}
     finished[self][id] = r
@@ -199,7 +236,7 @@ function M.install(methods)
   local function copy(r)
     local c = {}
     for k, v in pairs(r) do c[k] = v end
-    return c
+    return setmetatable(c, getmetatable(r))
   end
 
   -- vm:job_wait(job, timeout?) -> the job's result like exec's, with
@@ -241,7 +278,12 @@ function M.install(methods)
 
   -- vm:json(cmd) -> the command's stdout decoded as JSON (error if it failed)
   function methods:json(cmd)
-    local r = self:exec(cmd)
+    argv_of(cmd, "json")
+    -- exec's own complaints (an empty command) are json's to the caller
+    local done, r = pcall(self.exec, self, cmd)
+    if not done then
+      error("vm:json: " .. tostring(r):gsub("^.-vm:exec: ", ""), 2)
+    end
     if not r.ok then
       error(string.format("vm:json: '%s' exited %d: %s", tostring(cmd), r.exit_code,
         r.stderr.value), 2)
@@ -299,8 +341,20 @@ true]]
   -- it returns a true value, which is returned; an error on timeout
   function methods:wait_until(fn, opts)
     if type(fn) ~= "function" then error("bad argument #1 to 'wait_until' (function expected)", 2) end
+    if opts ~= nil and type(opts) ~= "table" then
+      error("bad argument #2 to 'wait_until' (options table expected, got " .. type(opts) .. ")", 2)
+    end
     opts = opts or {}
     local timeout, interval = opts.timeout or 10, opts.interval or 0.5
+    if type(timeout) ~= "number" or not (timeout >= 0) or timeout > 86400 then
+      error("vm:wait_until: opts.timeout must be seconds from 0 to 86400, got " .. tostring(timeout), 2)
+    end
+    if type(interval) ~= "number" or not (interval >= 0) or interval > 3600 then
+      error("vm:wait_until: opts.interval must be seconds from 0 to 3600, got " .. tostring(interval), 2)
+    end
+    if opts.desc ~= nil and type(opts.desc) ~= "string" then
+      error("vm:wait_until: opts.desc must be a string, got " .. type(opts.desc), 2)
+    end
     local deadline = core.now() + timeout
     while true do
       local v = fn(self)
@@ -471,6 +525,22 @@ true]]
     local results = self:_kselftest(dir, cols, f)
     require("provium.testing").kselftest_results(results)
     return results
+  end
+
+  -- the methods written here check their self as the C ones do: a method
+  -- called on something else says so instead of failing inside (a tail
+  -- call: the levels errors point at stay the caller's)
+  for name, f in pairs(methods) do
+    if not from_c[name] and type(f) == "function" then
+      methods[name] = function(self, ...)
+        local mt = getmetatable(self)
+        if type(self) ~= "userdata" or type(mt) ~= "table" or mt.__index ~= methods then
+          error(string.format("calling '%s' on bad self (a VM or worker expected, got %s)", name,
+            type(self)), 2)
+        end
+        return f(self, ...)
+      end
+    end
   end
 end
 
