@@ -43,6 +43,9 @@ test("console flood: the log keeps its head and tail", function()
   local max = 64 * 1024
   vm:exec("dd if=/dev/zero bs=1k count=256 2>/dev/null | tr '\\0' x > /dev/console; " ..
     "echo provium-console-last > /dev/console")
+  -- the serial line drains after the command returns: wait for its last line
+  vm:wait_until(function() return vm:console(100):find("provium-console-last", 1, true) end,
+    { timeout = 60, interval = 0.1, desc = "the console's last line" })
   local info = vm:info()
   assert(info.console_size > 256 * 1024, "console_size " .. info.console_size)
   local f = assert(io.open(info.console, "rb"))
