@@ -68,7 +68,8 @@ int lcall_syscalls(lua_State *L)
 
 	luaL_checktype(L, 2, LUA_TTABLE);
 	n = luaL_len(L, 2);
-	lua_createtable(L, (int)n, 0);
+	/* what __len says is not trusted with memory: the table grows as it fills */
+	lua_createtable(L, n > 0 && n < 65536 ? (int)n : 0, 0);
 	/* a chunk at a time: entries are checked before their chunk is sent */
 	while (done < n) {
 		lua_Integer chunk = n - done < CLIENT_PIPELINE_CHUNK ? n - done :

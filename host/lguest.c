@@ -35,7 +35,8 @@ static void check_command(lua_State *L, const char *what, struct client_cmd *cmd
 	argv = lua_newuserdatauv(L, (size_t)n * sizeof(*argv), 0);
 	lens = lua_newuserdatauv(L, (size_t)n * sizeof(*lens), 0);
 	/* left on the stack: a number converted to a string lives only there */
-	luaL_checkstack(L, (int)n, "too many arguments");
+	/* room for the strings, and for the results pushed after them */
+	luaL_checkstack(L, (int)n + LUA_MINSTACK, "too many arguments");
 	for (i = 1; i <= n; i++) {
 		lua_geti(L, 2, i);
 		argv[i - 1] = lua_tolstring(L, -1, &lens[i - 1]);
@@ -83,6 +84,7 @@ static uint32_t timeout_ms(lua_State *L, const char *what, double t)
  */
 static int push_exit(lua_State *L, const struct client_exit *x, int timed_out)
 {
+	luaL_checkstack(L, 7, NULL);
 	lua_pushinteger(L, x->code);
 	lua_pushlstring(L, (const char *)x->out, x->out_len);
 	lua_pushlstring(L, (const char *)x->err, x->err_len);

@@ -50,8 +50,7 @@ test("a background job writing forever is cut at its limit, with the flag", func
   local job = vm:background({ "yes" }, { output_max = 65536 })
   vm:wait_until(function() return written(job.pid) > MiB end,
     { timeout = 60, interval = 0.1, desc = "yes writing past 1 MiB" })
-  vm:job_kill(job)
-  local r = vm:job_wait(job)
+  local r = vm:job_kill(job)
   assert_eq(9, r.signal)
   assert_eq(65536, #r.stdout)
   assert(r.truncated, "not marked truncated")
@@ -62,7 +61,7 @@ end)
 
 test("a job's output_max applies to its result", function()
   local job = vm:background("echo 0123456789", { output_max = 2 })
-  local r = vm:job_wait(job)
+  local r = vm:job_wait(job, 60)
   assert_eq("01", r.stdout.value)
   assert_eq(9, r.stdout_dropped)
   assert(r.truncated)

@@ -98,7 +98,7 @@ local function rand_table(depth)
       if key == key then t[key] = gen(depth + 1) end
     end
   elseif k == 3 then
-    t = { ["$"] = "meta", how = pick({ "len", "index", "tostring", "len_huge", "newindex" }) }
+    t = { ["$"] = "meta", how = pick({ "len", "index", "tostring", "len_huge", "len_big", "newindex" }) }
   else
     t = { ["$"] = pick({ "vm", "worker", "idle", "fn", "errfn", "co", "ud", "cycle" }) }
   end
@@ -188,6 +188,12 @@ local SAFE_CMDS = { "true", "false", "echo fuzz", "cat", "exit 3", "ls /tmp", "e
   "head -c 100000 /dev/zero", { "echo", "a\0b" }, { "/nonexistent" }, {}, { "true", 1 } }
 
 local function cmd_arg()
+  if chance(0.05) then
+    -- long argv: the agent runs at most 256 entries
+    local argv = { "echo" }
+    for i = 2, pick({ 13, 20, 255, 256, 257, 300 }) do argv[i] = "x" end
+    return argv
+  end
   if chance(0.8) then return pick(SAFE_CMDS) end
   if chance(0.5) then return rand_bytes(R(0, 40)) end -- never valid shell, or harmless
   return gen(1)
@@ -281,7 +287,7 @@ target("syscalls", 3, function()
     local nr = pick({ NR.getpid, NR.getuid, 1000, 4096 })
     list[i] = mostly(0.95, function() return { nr, safe_int(), safe_int() } end)
   end
-  if chance(0.05) then list = { ["$"] = "meta", how = "len_huge" } end
+  if chance(0.05) then list = { ["$"] = "meta", how = pick({ "len_huge", "len_big" }) } end
   return { mostly(0.95, function() return list end), n = 1 }
 end, method("syscalls"))
 
@@ -461,6 +467,7 @@ local function materialize(v)
     local mt = {}
     if how == "len" then mt.__len = function() error("fuzz: __len raises", 0) end end
     if how == "len_huge" then mt.__len = function() return math.maxinteger end end
+    if how == "len_big" then mt.__len = function() return 1 << 30 end end
     if how == "index" then mt.__index = function() error("fuzz: __index raises", 0) end end
     if how == "newindex" then mt.__newindex = function() error("fuzz: __newindex raises", 0) end end
     if how == "tostring" then mt.__tostring = function() error("fuzz: __tostring raises", 0) end end
