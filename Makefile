@@ -55,7 +55,7 @@ $(BUILD)/provium-agent: $(AGENT_SRC) $(AGENT_HDR)
 
 module: kmod/provium.ko
 
-kmod/provium.ko: kmod/provium.c kmod/provium_uapi.h kmod/provium_desc.h kmod/provium_ext.h Kbuild
+kmod/provium.ko: $(wildcard kmod/*.c kmod/*.h) kmod/Kbuild Kbuild
 	@test -d "$(KDIR)" || { echo "no kernel build dir $(KDIR): run 'make deps'"; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
 
