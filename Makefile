@@ -20,7 +20,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 HOST_SRC  := $(wildcard host/*.c) proto/proto.c
 HOST_HDR  := $(wildcard host/*.h) proto/proto.h proto/proto.def kmod/provium_uapi.h kmod/provium_desc.h
 AGENT_SRC := $(wildcard agent/*.c) proto/proto.c
-AGENT_HDR := agent/agent.h proto/proto.h proto/proto.def kmod/provium_uapi.h kmod/provium_desc.h
+AGENT_HDR := agent/agent.h agent/btf.h agent/ksyms.h proto/proto.h proto/proto.def kmod/provium_uapi.h kmod/provium_desc.h
 UNIT_SRC  := $(wildcard tests/unit/*.c)
 # the parts of the host the unit tests link against: everything but the
 # Lua bindings, the commands and main (client.c needs vm.c and what it uses),

@@ -16,6 +16,7 @@
 #include "config.h"
 #include "fixture.h"
 #include "lvm.h"
+#include "trace.h"
 
 static void free_boot_options(struct lvm *v)
 {
@@ -140,9 +141,10 @@ void lvm_not_for_workers(lua_State *L, struct lvm *v, const char *what)
 /* A new VM object on the stack, owning its (not yet started) VM. */
 static struct lvm *push_vm_object(lua_State *L)
 {
-	struct lvm *v = lua_newuserdatauv(L, sizeof(*v), 1);
+	struct lvm *v = lua_newuserdatauv(L, sizeof(*v), 2);
 
 	memset(v, 0, sizeof(*v));
+	v->trace = &v->own_trace;
 	v->c.vm = &v->own;
 	v->c.vm->fd = v->c.vm->pidfd = v->c.vm->qmp.fd = -1;
 	v->c.timeout_ms = VM_DEFAULT_CALL_TIMEOUT_MS;
@@ -152,9 +154,10 @@ static struct lvm *push_vm_object(lua_State *L)
 
 struct lvm *lvm_push_worker(lua_State *L, struct lvm *parent, uint32_t id)
 {
-	struct lvm *w = lua_newuserdatauv(L, sizeof(*w), 1);
+	struct lvm *w = lua_newuserdatauv(L, sizeof(*w), 2);
 
 	memset(w, 0, sizeof(*w));
+	w->trace = parent->trace;	/* vm:set_trace is for the whole VM */
 	w->c.vm = parent->c.vm;
 	w->c.worker = id;
 	w->c.timeout_ms = parent->c.timeout_ms;
@@ -162,7 +165,7 @@ struct lvm *lvm_push_worker(lua_State *L, struct lvm *parent, uint32_t id)
 	w->booted = 1;
 	luaL_setmetatable(L, LVM_MT);
 	lua_pushvalue(L, 1);		/* the VM stays alive while its worker is */
-	lua_setiuservalue(L, -2, 1);
+	lua_setiuservalue(L, -2, LVM_UV_PARENT);
 	return w;
 }
 
@@ -287,6 +290,7 @@ int lvm_gc(lua_State *L)
 	client_free(&v->c);
 	if (v->c.worker)
 		return 0;	/* the worker goes with its VM */
+	ltrace_free(&v->own_trace);
 	if (v->booted && v->c.vm->rundir[0])
 		vm_kill(v->c.vm);
 	free_boot_options(v);
@@ -337,7 +341,10 @@ int lvm_info(lua_State *L)
 	return 1;
 }
 
-/* vm:events(first?) -> list of {kind, text} kernel splats, from index @first */
+/*
+ * vm:events(first?) -> list of kernel splats from index @first: {kind, text,
+ * source, and from provium.ko context, pid, comm, call_pid, call_nr, via}
+ */
 int lvm_events(lua_State *L)
 {
 	struct lvm *v = lvm_check(L);
@@ -347,11 +354,16 @@ int lvm_events(lua_State *L)
 		first = 1;	/* the list still starts at index 1 */
 	lua_createtable(L, (int)v->c.vm->nevents, 0);
 	for (i = first; i <= (lua_Integer)v->c.vm->nevents; i++) {
-		lua_createtable(L, 0, 2);
-		lua_pushstring(L, v->c.vm->events[i - 1].kind);
-		lua_setfield(L, -2, "kind");
-		lua_pushstring(L, v->c.vm->events[i - 1].text);
-		lua_setfield(L, -2, "text");
+		const struct vm_event *ev = &v->c.vm->events[i - 1];
+		struct proto_hdr h = { ev->payload_len, 0, PROTO_MSG_EVENT, 0 };
+		struct trace_event te;
+		struct proto_msg m;
+		char err[128];
+
+		if (proto_decode(&h, ev->payload, &m, err, sizeof(err)))
+			memset(&m, 0, sizeof(m));	/* decoded once already: cannot fail */
+		trace_event_from_msg(&m, &te);
+		ltrace_push_event(L, &te);
 		lua_seti(L, -2, i - first + 1);
 	}
 	lua_pushinteger(L, (lua_Integer)v->c.vm->nevents);

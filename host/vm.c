@@ -449,6 +449,9 @@ static void record_event(struct vm *vm, const struct proto_msg *m)
 	vm->events = xrealloc(vm->events, (vm->nevents + 1) * sizeof(*vm->events));
 	vm->events[vm->nevents].kind = kind ? kind : xstrdup("?");
 	vm->events[vm->nevents].text = text ? text : xstrdup("");
+	vm->events[vm->nevents].payload = xmalloc(m->hdr.len + 1);
+	memcpy(vm->events[vm->nevents].payload, m->payload, m->hdr.len);
+	vm->events[vm->nevents].payload_len = m->hdr.len;
 	vm->nevents++;
 	logv("guest kernel %s: %.200s", vm->events[vm->nevents - 1].kind,
 	     vm->events[vm->nevents - 1].text);
@@ -461,6 +464,7 @@ void vm_free_events(struct vm *vm)
 	for (i = 0; i < vm->nevents; i++) {
 		free(vm->events[i].kind);
 		free(vm->events[i].text);
+		free(vm->events[i].payload);
 	}
 	free(vm->events);
 	vm->events = NULL;

@@ -67,8 +67,10 @@ struct vm {
 	char module_error[256];
 	uint64_t boot_ns;	/* host: start to ready */
 	struct vm_event {
-		char *kind;	/* warning, bug, lockdep, sanitizer, hang */
+		char *kind;	/* warning, bug, oops, lockdep, sanitizer, hang, taint */
 		char *text;
+		uint8_t *payload;	/* the whole EVENT frame's payload (trace.h) */
+		uint32_t payload_len;
 	} *events;		/* kernel splats the agent reported */
 	size_t nevents;
 };

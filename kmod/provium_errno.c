@@ -298,11 +298,6 @@ static void provium_errno_enable(struct provium_errno_set *set, bool on)
 		disable_fprobe(&set->fp);
 }
 
-static unsigned long provium_errno_nmissed(struct provium_errno_set *set)
-{
-	return READ_ONCE(set->fp.nmissed);
-}
-
 #elif defined(PROVIUM_ERRNO_RETHOOK)
 
 static struct {
@@ -704,7 +699,7 @@ struct provium_errno_call *provium_errno_begin(struct provium_inflight *slot)
 	spin_unlock(&provium_errno_lock);
 #ifdef PROVIUM_ERRNO_FPROBE
 	if (ec->set)
-		ec->fp_missed = provium_errno_nmissed(ec->set);
+		ec->fp_missed = READ_ONCE(ec->set->fp.nmissed);
 #endif
 	if (slot)
 		WRITE_ONCE(slot->errno_call, ec);
@@ -742,13 +737,19 @@ static bool provium_errno_hook_frame(const char *sym)
 static struct provium_errno_last *provium_errno_outcome(struct provium_errno_call *ec,
 							 s64 ret)
 {
-	const u32 cap = (PROVIUM_ERRNO_MAX_DEPTH + PROVIUM_ERRNO_MAX_STACK + 1) *
-			KSYM_SYMBOL_LEN;
-	struct provium_errno_last *last = kzalloc(sizeof(*last) + cap, GFP_KERNEL);
 	struct provium_errno_set *set = ec->set;
+	bool found = set && ec->origin && IS_ERR_VALUE((unsigned long)ret);
+	struct provium_errno_last *last;
 	char sym[KSYM_SYMBOL_LEN];
-	u32 i, first = 0;
+	u32 i, first, cap = 0;
 
+	/* an origin only explains a call that failed: else only the header */
+	if (found) {
+		for (i = 0; i < ec->nchain; i++)
+			cap += strlen(set->names + set->fns[ec->chain[i]].name) + 1;
+		cap += (PROVIUM_ERRNO_MAX_STACK + 1) * KSYM_SYMBOL_LEN;
+	}
+	last = kzalloc(sizeof(*last) + cap, GFP_KERNEL);
 	if (!last)
 		return NULL;
 	last->hdr.version = PROVIUM_UAPI_VERSION;
@@ -759,19 +760,18 @@ static struct provium_errno_last *provium_errno_outcome(struct provium_errno_cal
 		return last;
 	}
 #ifdef PROVIUM_ERRNO_FPROBE
-	last->hdr.missed += provium_errno_nmissed(set) - ec->fp_missed;
+	last->hdr.missed += READ_ONCE(set->fp.nmissed) - ec->fp_missed;
 #endif
-	if (!READ_ONCE(set->registered) || provium_errno_armed != set)
+	if (!READ_ONCE(set->registered) || READ_ONCE(provium_errno_armed) != set)
 		last->hdr.flags |= PROVIUM_ERRNO_REPLACED;
-	/* an origin only explains a call that failed */
-	if (!ec->origin || !IS_ERR_VALUE((unsigned long)ret))
+	if (!found)
 		return last;
 	last->hdr.flags |= PROVIUM_ERRNO_ORIGIN;
 	last->hdr.ret = ec->origin_ret;
 	last->hdr.nchain = ec->nchain;
 	for (i = 0; i < ec->nchain; i++)
 		provium_errno_put(last, cap, set->names + set->fns[ec->chain[i]].name);
-	/* the stack where the origin returned: from its caller down */
+	/* the stack where the origin returned: the origin, then its caller down */
 	for (first = 0; first < ec->nstack && first < PROVIUM_STACK_SKIP; first++) {
 		sprint_symbol(sym, ec->stack[first]);
 		if (!provium_errno_hook_frame(sym))
@@ -779,8 +779,7 @@ static struct provium_errno_last *provium_errno_outcome(struct provium_errno_cal
 	}
 	provium_errno_put(last, cap, set->names + set->fns[ec->chain[ec->nchain - 1]].name);
 	last->hdr.nstack = 1;
-	for (i = first; i < ec->nstack &&
-	     last->hdr.nstack < PROVIUM_ERRNO_MAX_STACK; i++) {
+	for (i = first; i < ec->nstack && last->hdr.nstack < PROVIUM_ERRNO_MAX_STACK; i++) {
 		sprint_symbol(sym, ec->stack[i]);
 		provium_errno_put(last, cap, sym);
 		last->hdr.nstack++;
