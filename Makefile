@@ -24,11 +24,11 @@ AGENT_HDR := agent/agent.h agent/btf.h agent/ksyms.h proto/proto.h proto/proto.d
 UNIT_SRC  := $(wildcard tests/unit/*.c)
 # the parts of the host the unit tests link against: everything but the
 # Lua bindings, the commands and main (client.c needs vm.c and what it uses),
-# and the agent's kmsg reader
+# and the agent's kmsg reader, BTF and kallsyms parsers
 UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c \
 	host/client.c host/vm.c host/accel.c host/qmp.c host/initramfs.c \
 	host/test_results.c host/test_select.c host/report.c agent/kmsg.c host/layout.c host/config.c \
-	host/junit_merge.c host/progress.c
+	host/junit_merge.c host/progress.c host/trace.c agent/btf.c agent/ksyms.c
 # tests/unit/test_kmsg.c stands in for /dev/kmsg
 UNIT_WRAP := -Wl,--wrap=read -Wl,--wrap=lseek
 
@@ -55,7 +55,7 @@ $(BUILD)/provium-agent: $(AGENT_SRC) $(AGENT_HDR)
 
 module: kmod/provium.ko
 
-kmod/provium.ko: $(wildcard kmod/*.c kmod/*.h) kmod/Kbuild Kbuild
+kmod/provium.ko: $(filter-out %.mod.c,$(wildcard kmod/*.c)) $(wildcard kmod/*.h) kmod/Kbuild Kbuild
 	@test -d "$(KDIR)" || { echo "no kernel build dir $(KDIR): run 'make deps'"; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
 
@@ -73,7 +73,8 @@ $(SAMPLE_DIR)/provium_sample.ko: $(wildcard $(SAMPLE_DIR)/*.c) $(SAMPLE_DIR)/pro
 $(BUILD)/lua/provium/nr.lua: tools/gen-tables.sh
 	tools/gen-tables.sh $(KDIR) $(BUILD)/lua/provium
 
-$(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) agent/agent.h tests/unit/unit.h
+$(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) agent/agent.h agent/btf.h agent/ksyms.h \
+		tests/unit/unit.h
 	@mkdir -p $(BUILD)
 	$(CC) -O1 -g $(WARN) -std=gnu11 -D_GNU_SOURCE $(SAN) $(LUA_CFLAGS) -o $@ $(UNIT_SRC) $(UNIT_LIB) \
 		$(UNIT_WRAP)

@@ -82,6 +82,8 @@ static int parse_kallsyms(struct ksyms *k, char *text, size_t len)
 			continue;
 		if (type[1] != 't' && type[1] != 'T' && type[1] != 'w' && type[1] != 'W')
 			continue;
+		if (!addr)
+			continue;	/* kptr_restrict hides addresses: no use */
 		if (k->nsyms == cap) {
 			cap = cap ? 2 * cap : 65536;
 			k->syms = realloc(k->syms, cap * sizeof(*k->syms));

@@ -311,6 +311,8 @@ int client_trace(struct client *c, const struct client_trace_req *req,
 		proto_put_str(&c->vm->out, PROTO_A_TRACE_GLOB, req->globs[i]);
 	proto_put_u32(&c->vm->out, PROTO_A_TRACE_GRAPH, req->graph != 0);
 	proto_put_u32(&c->vm->out, PROTO_A_TRACE_DEPTH, req->depth);
+	for (i = 0; i < req->nfilter; i++)
+		proto_put_str(&c->vm->out, PROTO_A_TRACE_FILTER, req->filter[i]);
 	/* arming thousands of functions takes seconds under TCG */
 	if (vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e))
 		return -1;

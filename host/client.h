@@ -110,6 +110,8 @@ struct client_trace_req {
 	size_t nglobs;
 	int graph;			/* set the function_graph tracer up */
 	uint32_t depth;			/* its levels below the call */
+	const char *const *filter;	/* it traces only these functions (globs) */
+	size_t nfilter;
 };
 
 struct client_trace_info {

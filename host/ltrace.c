@@ -3,7 +3,6 @@
  * errno_origin, graph and splats. Bindings over client.c (TRACE) and
  * trace.c (decoding); docs/tracing.md is the user's view.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -15,17 +14,6 @@
 #define TRACE_MAX_GLOBS		255
 #define TRACE_DEFAULT_DEPTH	8
 #define TRACE_MAX_DEPTH		64
-
-void ltrace_free(struct lvm_trace *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->nfilter; i++)
-		free(t->filter[i]);
-	free(t->filter);
-	t->filter = NULL;
-	t->nfilter = 0;
-}
 
 /* A list of non-empty strings at @idx (a table) into @out; its length. */
 static size_t string_list(lua_State *L, int idx, const char *what, const char **out,
@@ -77,7 +65,7 @@ int ltrace_set_trace(lua_State *L)
 	const char *globs[TRACE_MAX_GLOBS], *filter[TRACE_MAX_GLOBS];
 	struct client_trace_req req = { 0 };
 	struct client_trace_info info = { 0 };
-	size_t nfilter = 0, i;
+	size_t nfilter = 0;
 	unsigned int depth = 0;
 	struct error e;
 
@@ -126,18 +114,13 @@ int ltrace_set_trace(lua_State *L)
 		req.graph = 1;
 	}
 	req.depth = depth ? depth : TRACE_DEFAULT_DEPTH;
+	req.filter = filter;
+	req.nfilter = nfilter;
 	if (client_trace(&v->c, &req, &info, &e))
 		return lvm_error(L, v, "vm:set_trace", &e);
-
-	ltrace_free(v->trace);
 	v->trace->flags = (req.errno_mode ? PROVIUM_CALL_ERRNO : 0) |
 			  (req.graph ? PROVIUM_CALL_GRAPH : 0);
 	v->trace->depth = req.depth;
-	if (nfilter) {
-		v->trace->filter = calloc(nfilter, sizeof(*v->trace->filter));
-		for (i = 0; v->trace->filter && i < nfilter; i++)
-			v->trace->filter[v->trace->nfilter++] = strdup(filter[i]);
-	}
 
 	lua_createtable(L, 0, 5);
 	lua_pushinteger(L, info.funcs);
@@ -251,8 +234,7 @@ static void push_graph(lua_State *L, const struct lvm_trace *t, const struct pro
 	if (!proto_has(m, PROTO_A_GRAPH))
 		return;
 	if (trace_graph_parse((const char *)m->attr[PROTO_A_GRAPH], m->attr_len[PROTO_A_GRAPH],
-			      proto_u32(m, PROTO_A_GRAPH_PID, 0), t->depth,
-			      (const char *const *)t->filter, t->nfilter, &g))
+			      proto_u32(m, PROTO_A_GRAPH_PID, 0), t->depth, &g))
 		luaL_error(L, "vm:last_call: out of memory parsing the graph");
 	lua_createtable(L, (int)g.n, 2);
 	for (i = 0; i < g.n; i++) {

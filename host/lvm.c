@@ -290,7 +290,6 @@ int lvm_gc(lua_State *L)
 	client_free(&v->c);
 	if (v->c.worker)
 		return 0;	/* the worker goes with its VM */
-	ltrace_free(&v->own_trace);
 	if (v->booted && v->c.vm->rundir[0])
 		vm_kill(v->c.vm);
 	free_boot_options(v);

@@ -22,8 +22,6 @@
 struct lvm_trace {
 	uint16_t flags;			/* PROVIUM_CALL_* */
 	unsigned int depth;		/* graph levels kept, 0: all */
-	char **filter;			/* graph: only functions matching these globs */
-	size_t nfilter;
 };
 
 struct lvm {
@@ -68,7 +66,6 @@ int lvm_keep_console(lua_State *L);
 
 /* ltrace.c */
 int ltrace_set_trace(lua_State *L);
-void ltrace_free(struct lvm_trace *t);
 /* After a call (with @flags) of the VM at stack index 1: keep what it traced. */
 void ltrace_keep_call(lua_State *L, struct lvm *v, uint16_t flags);
 /* Add the kept errno_origin, graph and splats to the table on top of the stack. */

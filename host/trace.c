@@ -53,29 +53,6 @@ int trace_origin_decode(const uint8_t *p, size_t len, struct trace_origin *o,
 	return 0;
 }
 
-int trace_glob(const char *pat, const char *name)
-{
-	const char *star = NULL, *resume = NULL;
-
-	while (*name) {
-		if (*pat == '*') {
-			star = pat++;
-			resume = name;
-		} else if (*pat == '?' || *pat == *name) {
-			pat++;
-			name++;
-		} else if (star) {
-			pat = star + 1;
-			name = ++resume;
-		} else {
-			return 0;
-		}
-	}
-	while (*pat == '*')
-		pat++;
-	return !*pat;
-}
-
 void trace_graph_free(struct trace_graph *g)
 {
 	free(g->e);
@@ -221,23 +198,13 @@ static struct trace_graph_entry *graph_add(struct trace_graph *g)
 	return &g->e[g->n++];
 }
 
-static int kept(const struct trace_graph_entry *e, unsigned int max_depth,
-		const char *const *filter, size_t nfilter)
+static int kept(const struct trace_graph_entry *e, unsigned int max_depth)
 {
-	size_t i;
-
-	if (max_depth && e->depth > max_depth)
-		return 0;
-	if (!nfilter)
-		return 1;
-	for (i = 0; i < nfilter; i++)
-		if (trace_glob(filter[i], e->func))
-			return 1;
-	return 0;
+	return !max_depth || e->depth <= max_depth;
 }
 
 int trace_graph_parse(const char *text, size_t len, uint32_t pid, unsigned int max_depth,
-		      const char *const *filter, size_t nfilter, struct trace_graph *g)
+		      struct trace_graph *g)
 {
 	/* the open entries by level: index into g->e, or -1 if not kept */
 	long open[256];
@@ -295,7 +262,7 @@ int trace_graph_parse(const char *text, size_t len, uint32_t pid, unsigned int m
 		if (l.text[l.text_len - 1] == '{') {
 			/* an entry with children: its time comes with its "}" */
 			open[level] = -1;
-			if (kept(&e, max_depth, filter, nfilter)) {
+			if (kept(&e, max_depth)) {
 				ne = graph_add(g);
 				if (!ne)
 					return -1;
@@ -307,7 +274,7 @@ int trace_graph_parse(const char *text, size_t len, uint32_t pid, unsigned int m
 		/* a leaf: "func();" with its time on the same line */
 		e.ns = parse_ns(l.dur, l.dur_len);
 		e.has_ret = take_ret(l.text, l.text_len, &e.ret);
-		if (kept(&e, max_depth, filter, nfilter)) {
+		if (kept(&e, max_depth)) {
 			ne = graph_add(g);
 			if (!ne)
 				return -1;

@@ -53,15 +53,11 @@ struct trace_graph {
 /*
  * Parse function_graph lines (funcgraph-proc on) of thread @pid: the
  * functions under provium_graph_call(), in call order, at most @max_depth
- * levels below it (0: all), only those matching one of @filter's globs if
- * @nfilter. 0, or -1 (out of memory).
+ * levels below it (0: all). 0, or -1 (out of memory).
  */
 int trace_graph_parse(const char *text, size_t len, uint32_t pid, unsigned int max_depth,
-		      const char *const *filter, size_t nfilter, struct trace_graph *g);
+		      struct trace_graph *g);
 void trace_graph_free(struct trace_graph *g);
-
-/* Does @name match the glob @pat (*, ?)? */
-int trace_glob(const char *pat, const char *name);
 
 struct trace_event {
 	struct trace_str kind, text, source, context, comm, via;

@@ -780,6 +780,9 @@ static struct provium_errno_last *provium_errno_outcome(struct provium_errno_cal
 	provium_errno_put(last, cap, set->names + set->fns[ec->chain[ec->nchain - 1]].name);
 	last->hdr.nstack = 1;
 	for (i = first; i < ec->nstack && last->hdr.nstack < PROVIUM_ERRNO_MAX_STACK; i++) {
+		/* below is provium.ko's dispatch and the agent's ioctl: not the call's */
+		if (within_module(ec->stack[i], THIS_MODULE))
+			break;
 		sprint_symbol(sym, ec->stack[i]);
 		provium_errno_put(last, cap, sym);
 		last->hdr.nstack++;

@@ -59,6 +59,7 @@ struct provium_report {
 	pid_t pid, call_pid;
 	u64 call_nr;
 	char comm[TASK_COMM_LEN];
+	bool modules;		/* in "Modules linked in:", printed piece by piece */
 	u32 len;
 	char text[PROVIUM_REPORT_TEXT];
 };
@@ -206,6 +207,7 @@ static struct provium_report *provium_report_open(unsigned long key, u32 kind, u
 	r->kind = kind == PROVIUM_KIND_PENDING ? 0 : kind;
 	r->via = via;
 	r->len = 0;
+	r->modules = false;
 	r->text[0] = '\0';
 	if (in_task()) {
 		r->pid = task_pid_nr(current);
@@ -234,8 +236,19 @@ static void provium_report_close(struct provium_report *r)
 
 static void provium_report_append(struct provium_report *r, const char *text, size_t len)
 {
-	size_t room = PROVIUM_REPORT_TEXT - 1 - r->len;
+	static const char modules[] = "Modules linked in:";
+	size_t room;
 
+	/*
+	 * The console tracepoint sees each pr_cont() piece alone: put the
+	 * module list back on one line (its pieces start with a blank).
+	 */
+	if (r->modules && len && text[0] == ' ' && r->len && r->text[r->len - 1] == '\n')
+		r->len--;
+	else
+		r->modules = len >= sizeof(modules) - 1 &&
+			     !memcmp(text, modules, sizeof(modules) - 1);
+	room = PROVIUM_REPORT_TEXT - 1 - r->len;
 	if (!room)
 		return;
 	if (len > room - 1)
