@@ -256,8 +256,10 @@ long config_parse_memory(const char *s)
  */
 int config_build_module(const char *kbuild, char *out, size_t len, struct error *e)
 {
-	static const char *const srcs[] = { "provium.c", "provium_uapi.h", "provium_desc.h",
-					    "provium_ext.h" };
+	/* kmod/Kbuild makes provium.ko of the three .c files */
+	static const char *const srcs[] = { "Kbuild", "provium_main.c", "provium_errno.c",
+					    "provium_events.c", "provium_internal.h",
+					    "provium_uapi.h", "provium_desc.h", "provium_ext.h" };
 	char dir[600], *cfg = xasprintf("%s/.config", kbuild);
 	uint64_t h = hash_file_meta(hash_file_meta(HASH_INIT, kbuild), cfg);
 	size_t i;
@@ -289,13 +291,11 @@ int config_build_module(const char *kbuild, char *out, size_t len, struct error 
 			return errorf(e, "cannot copy the module sources to %s", dir);
 	}
 	{
-		char *kb = xasprintf("%s/Kbuild", dir), *mflag = xasprintf("M=%s", dir);
+		char *mflag = xasprintf("M=%s", dir);
 		char *argv[] = { "make", "-s", "-C", (char *)kbuild, mflag, "modules", NULL };
 
-		write_whole_file(kb, "obj-m := provium.o\n", 19);
 		logv("building provium.ko against %s", kbuild);
 		rc = run_command(argv, -1);
-		free(kb);
 		free(mflag);
 	}
 	if (rc != 0 || access(out, R_OK))
