@@ -703,9 +703,7 @@ void trace_after_call(struct proto_buf *out, int fd, const struct provium_call *
 {
 	if (c->executor != PROVIUM_EXEC_MODULE)
 		return;		/* the user-space executor records nothing */
-	/* only a failed call has an origin: a successful one costs no second ioctl */
-	if ((c->flags & PROVIUM_CALL_ERRNO) && fd >= 0 &&
-	    c->kernel_ret < 0 && c->kernel_ret >= -4095) {
+	if ((c->flags & PROVIUM_CALL_ERRNO) && fd >= 0) {
 		struct provium_errno_result *r;
 
 		if (!result)

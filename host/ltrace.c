@@ -178,7 +178,6 @@ static void push_origin(lua_State *L, const struct call_result *r, uint16_t flag
 	if (!proto_has(m, PROTO_A_ERRNO_ORIGIN)) {
 		note = r->executor == PROVIUM_EXEC_USER ?
 		       "the call ran in the user-space executor: errno origins need provium.ko" :
-		       r->kernel_ret >= 0 || r->kernel_ret < -4095 ? "the call did not fail" :
 		       "the guest sent no errno origin";
 		lua_pushstring(L, note);
 		lua_setfield(L, -2, "note");
@@ -192,6 +191,10 @@ static void push_origin(lua_State *L, const struct call_result *r, uint16_t flag
 	lua_setfield(L, -2, "entries");
 	lua_pushinteger(L, o.missed);
 	lua_setfield(L, -2, "missed");
+	lua_pushinteger(L, o.failures);
+	lua_setfield(L, -2, "failures");
+	lua_pushinteger(L, o.handled);
+	lua_setfield(L, -2, "handled");
 	if (o.flags & PROVIUM_ERRNO_UNARMED)
 		note = "nothing was armed when the call ran";
 	else if (o.flags & PROVIUM_ERRNO_REPLACED)

@@ -31,6 +31,8 @@ int trace_origin_decode(const uint8_t *p, size_t len, struct trace_origin *o,
 	}
 	o->flags = r.flags;
 	o->missed = r.missed;
+	o->failures = r.failures;
+	o->handled = r.handled;
 	o->entries = r.entries;
 	o->ret = r.ret;
 	text = (const char *)p + sizeof(r);

@@ -21,7 +21,7 @@ struct trace_str {
 
 struct trace_origin {
 	uint32_t flags;		/* PROVIUM_ERRNO_* */
-	uint32_t missed;
+	uint32_t missed, failures, handled;
 	uint64_t entries;
 	int64_t ret;
 	struct trace_str chain[PROVIUM_ERRNO_MAX_DEPTH];	/* outermost first */

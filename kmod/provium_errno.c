@@ -100,7 +100,7 @@ struct provium_errno_frame {
 
 struct provium_errno_call {
 	struct provium_errno_set *set;	/* a reference; NULL if nothing was armed */
-	u32 depth, seq, missed;
+	u32 depth, seq, missed, failures, handled;
 	bool busy;		/* in a handler: what it calls is not followed */
 	bool origin;
 	u32 origin_seq;
@@ -222,6 +222,7 @@ static notrace void provium_errno_return(struct provium_errno_set *set,
 		goto out;
 	inside = ec->origin && ec->origin_seq > f.seq;
 	if (provium_errno_failed(ret_class, v)) {
+		ec->failures++;
 		if (inside)
 			goto out;	/* propagating the error found deeper */
 		ec->origin = true;
@@ -234,6 +235,7 @@ static notrace void provium_errno_return(struct provium_errno_set *set,
 		ec->nstack = stack_trace_save(ec->stack, ARRAY_SIZE(ec->stack), 0);
 	} else if (inside) {
 		ec->origin = false;	/* handled: that error did not end the call */
+		ec->handled++;
 	}
 out:
 	ec->busy = false;
@@ -755,6 +757,8 @@ static struct provium_errno_last *provium_errno_outcome(struct provium_errno_cal
 	last->hdr.version = PROVIUM_UAPI_VERSION;
 	last->hdr.missed = ec->missed;
 	last->hdr.entries = ec->seq;
+	last->hdr.failures = ec->failures;
+	last->hdr.handled = ec->handled;
 	if (!set) {
 		last->hdr.flags |= PROVIUM_ERRNO_UNARMED;
 		return last;

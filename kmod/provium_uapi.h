@@ -170,6 +170,8 @@ struct provium_errno_result {
 	__u32 missed;		/* watched calls not followed (too deep, no hook free) */
 	__s64 ret;		/* what the origin returned */
 	__u64 entries;		/* watched functions entered during the call */
+	__u32 failures;		/* watched returns that failed */
+	__u32 handled;		/* marks cleared: a caller returned success after one */
 	/* char text[] */
 };
 
