@@ -166,9 +166,14 @@ void genl_events_close(void)
 int genl_events_open(void)
 {
 	uint32_t features = 0;
+	char source[16];
 	int family, grp;
 
 	genl_events_close();
+	/* provium_agent.events=kmsg: the kernel log, as without the module */
+	guest_agent_param("events", source, sizeof(source));
+	if (!strcmp(source, "kmsg"))
+		return -1;
 	sk = nl_socket_alloc();
 	if (!sk)
 		return -1;

@@ -47,7 +47,7 @@ static void check_keys(lua_State *L, int idx, const char *what, const char *cons
 			for (; *k && strcmp(*k, lua_tostring(L, -2)); k++)
 				;
 		if (lua_type(L, -2) != LUA_TSTRING || !*k)
-			luaL_error(L, "vm:set_trace: unknown %s option '%s'", what,
+			luaL_error(L, "vm:set_trace: unknown %soption '%s'", what,
 				   luaL_tolstring(L, -2, NULL));
 		lua_pop(L, 1);
 	}
@@ -86,7 +86,7 @@ int ltrace_set_trace(lua_State *L)
 	}
 	lua_getfield(L, 2, "graph");		/* 4 */
 	if (lua_type(L, 4) == LUA_TTABLE) {
-		check_keys(L, 4, "graph", graph_keys);
+		check_keys(L, 4, "graph ", graph_keys);
 		lua_getfield(L, 4, "depth");
 		if (!lua_isnil(L, -1)) {
 			int ok;

@@ -11,7 +11,7 @@ local PROVIUM_IOC_INFO = provium.IOR("P", 2, 16)
 -- a getpid description, the header alone (struct provium_call)
 local HEADER = "u32 u16 u16 u32 u32 u64 u64 u64 u64 u64 u64 u64 i64 i64 u64 u32 u32"
 local function getpid_desc()
-  return provium.pack(HEADER, 104, 1, 0, 0, 0, NR.getpid, 0, 0, 0, 0, 0, 0,
+  return provium.pack(HEADER, 104, 2, 0, 0, 0, NR.getpid, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0xdead, 0xdead)
 end
 
