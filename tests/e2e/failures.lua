@@ -161,13 +161,16 @@ test("an agent crash is reported as such (PID 1 dying panics the guest)", functi
   os.execute("rm -rf " .. tmp)
 end)
 
-test("a kernel WARN fails exactly the test that triggered it and shows the splat", function()
+test("a kernel WARN fails exactly the test that triggered it, naming the call", function()
   local report, code, tmp = run_case("warn")
   assert_eq(1, code)
   assert_eq("ok", test_named(report, "clean ioctl").status)
   local t = test_named(report, "warning ioctl")
   assert_eq("fail", t.status)
   assert_contains(t.message, "guest kernel warning")
+  -- provium.ko names the call it came from
+  assert_contains(t.message, "in the call ioctl (nr 16) of pid ")
+  assert_contains(t.message, "reported by provium.ko")
   assert_contains(t.message, "provium_sample.c")
   assert_contains(t.message, "ksample_ioctl")
   assert_eq("ok", test_named(report, "clean again").status)
