@@ -1,7 +1,7 @@
 # Provium: build everything, run the demo, the test suite and benchmarks.
 #   make demo    install what is missing, build, boot the default kernel, run hello
 #   make check   install what is missing, build, run every test
-#   make bench   print boot and round-trip medians
+#   make bench   print boot, round-trip and tracing medians
 #   make install PREFIX=/usr/local DESTDIR=   install (make uninstall removes it)
 #   make deb     build/provium_<version>_amd64.deb
 
@@ -134,6 +134,7 @@ check: deps
 bench: deps
 	$(MAKE) all
 	$(BUILD)/provium run bench/boot_and_syscall.lua
+	$(BUILD)/provium run bench/trace.lua
 	bench/suite_parallel.sh
 
 clean:

@@ -736,6 +736,32 @@ static bool provium_errno_hook_frame(const char *sym)
 	return false;
 }
 
+/* Return addresses seen to be the hook's own frames: they never move. */
+static unsigned long provium_hook_addrs[16];
+
+/*
+ * Is @addr a frame of the return hook, above the origin's caller? If not,
+ * @sym holds its name (or stays empty when it was not needed).
+ */
+static bool provium_errno_hook_addr(unsigned long addr, char *sym)
+{
+	size_t i;
+
+	sym[0] = '\0';
+	if (within_module(addr, THIS_MODULE))
+		return true;
+	for (i = 0; i < ARRAY_SIZE(provium_hook_addrs); i++)
+		if (READ_ONCE(provium_hook_addrs[i]) == addr)
+			return true;
+	sprint_symbol(sym, addr);
+	if (!provium_errno_hook_frame(sym))
+		return false;
+	for (i = 0; i < ARRAY_SIZE(provium_hook_addrs); i++)
+		if (!cmpxchg(&provium_hook_addrs[i], 0, addr))
+			break;
+	return true;
+}
+
 static struct provium_errno_last *provium_errno_outcome(struct provium_errno_call *ec,
 							 s64 ret)
 {
@@ -776,9 +802,9 @@ static struct provium_errno_last *provium_errno_outcome(struct provium_errno_cal
 	for (i = 0; i < ec->nchain; i++)
 		provium_errno_put(last, cap, set->names + set->fns[ec->chain[i]].name);
 	/* the stack where the origin returned: the origin, then its caller down */
+	sym[0] = '\0';
 	for (first = 0; first < ec->nstack && first < PROVIUM_STACK_SKIP; first++) {
-		sprint_symbol(sym, ec->stack[first]);
-		if (!provium_errno_hook_frame(sym))
+		if (!provium_errno_hook_addr(ec->stack[first], sym))
 			break;
 	}
 	provium_errno_put(last, cap, set->names + set->fns[ec->chain[ec->nchain - 1]].name);
@@ -787,7 +813,8 @@ static struct provium_errno_last *provium_errno_outcome(struct provium_errno_cal
 		/* below is provium.ko's dispatch and the agent's ioctl: not the call's */
 		if (within_module(ec->stack[i], THIS_MODULE))
 			break;
-		sprint_symbol(sym, ec->stack[i]);
+		if (i != first || !sym[0])	/* the first was named when it was judged */
+			sprint_symbol(sym, ec->stack[i]);
 		provium_errno_put(last, cap, sym);
 		last->hdr.nstack++;
 	}
