@@ -185,6 +185,26 @@ static int take_ret(const char *s, size_t len, int64_t *ret)
 	return 1;
 }
 
+/*
+ * Functions of an interrupt taken during the call: function_graph skips
+ * hardirq context (funcgraph-irqs off), but not the way in and out of it,
+ * nor the softirqs run on the way out (or by local_bh_enable), which all
+ * show as if the interrupted function called them.
+ */
+static int interrupt_func(const char *func)
+{
+	static const char *const irq[] = {
+		"irq_enter_rcu", "irq_enter", "irq_exit_rcu", "irq_exit", "__irq_exit_rcu",
+		"__do_softirq", "handle_softirqs", "do_softirq",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(irq) / sizeof(irq[0]); i++)
+		if (!strcmp(func, irq[i]))
+			return 1;
+	return 0;
+}
+
 static struct trace_graph_entry *graph_add(struct trace_graph *g)
 {
 	if (g->n == g->cap) {
@@ -210,6 +230,7 @@ int trace_graph_parse(const char *text, size_t len, uint32_t pid, unsigned int m
 {
 	/* the open entries by level: index into g->e, or -1 if not kept */
 	long open[256];
+	unsigned int skip_from = 0;	/* inside provium.ko's own frame at this level */
 	const char *p = text, *end = text + len;
 	unsigned int root_indent = 0;
 	int in_root = 0;
@@ -242,6 +263,11 @@ int trace_graph_parse(const char *text, size_t len, uint32_t pid, unsigned int m
 				in_root = 0;	/* provium_graph_call returned */
 				continue;
 			}
+			if (skip_from && level >= skip_from) {
+				if (level == skip_from)
+					skip_from = 0;	/* the skipped frame is over */
+				continue;
+			}
 			if (open[level] >= 0) {
 				g->e[open[level]].ns = parse_ns(l.dur, l.dur_len);
 				g->e[open[level]].has_ret =
@@ -261,6 +287,16 @@ int trace_graph_parse(const char *text, size_t len, uint32_t pid, unsigned int m
 		if (level == 0 || level >= sizeof(open) / sizeof(open[0]))
 			continue;
 		e.depth = level;
+		if (skip_from && level > skip_from)
+			continue;
+		skip_from = 0;
+		/* provium.ko's dispatch around the call, and interrupts, are not the call's */
+		if ((level == 1 && !strcmp(e.module, "provium")) || interrupt_func(e.func)) {
+			if (l.text[l.text_len - 1] == '{')
+				skip_from = level;
+			open[level] = -1;
+			continue;
+		}
 		if (l.text[l.text_len - 1] == '{') {
 			/* an entry with children: its time comes with its "}" */
 			open[level] = -1;

@@ -279,7 +279,8 @@ static struct provium_ext provium_ext_get(u64 nr)
 
 /* ---- dispatch ---- */
 
-static void provium_fill_regs(struct pt_regs *regs, u64 nr, const u64 *args)
+/* Inlined: under provium_graph_call() the call's first function must be its own. */
+static __always_inline void provium_fill_regs(struct pt_regs *regs, u64 nr, const u64 *args)
 {
 	memset(regs, 0, sizeof(*regs));
 	regs->di = args[0];

@@ -7,8 +7,10 @@
 local NR = provium.nr
 
 local vm = provium.create()
-vm:boot()
+-- two CPUs: another task can run while a call is being graphed
+vm:boot({ cpus = 2 })
 
+-- skip() where the framework has it, else a todo with the reason
 local function skip_because(reason)
   if skip then skip(reason) end
   todo(reason)
@@ -30,7 +32,7 @@ end
 -- the entries make a tree in call order: each one at most one level deeper
 local function check_tree(g, max_depth)
   assert(#g > 0, "an empty graph")
-  assert_eq(1, g[1].depth, "the first entry is the call's own function")
+  assert_eq(1, g[1].depth, "the first entry is at the top")
   for i, e in ipairs(g) do
     assert(e.depth >= 1 and e.depth <= max_depth,
       string.format("entry %d (%s) at depth %d", i, e.func, e.depth))
@@ -51,17 +53,20 @@ test("the graph of an openat: its functions in order, with depth and time", func
   assert(fd >= 0, "open: " .. fd)
   local g = vm:last_call().graph
   check_tree(g, 6)
-  assert_eq("__x64_sys_openat", g[1].func)
   assert(not g.lost and not g.incomplete, "holes in the graph")
+  -- the system call's own function at the top (a timer interrupt's way out
+  -- may leave a stray function beside it)
+  local sys = index_of(g, "__x64_sys_openat")
+  assert(sys and g[sys].depth == 1, provium.format_graph(g))
   local open2, getname, filp = index_of(g, "do_sys_openat2"), index_of(g, "getname"),
     index_of(g, "do_filp_open")
   assert(open2 and getname and filp, provium.format_graph(g))
   assert_eq(2, g[open2].depth)
   -- in the order the kernel calls them: the name, then the open
-  assert(open2 < getname and getname < filp, provium.format_graph(g))
+  assert(sys < open2 and open2 < getname and getname < filp, provium.format_graph(g))
   assert_eq(3, g[filp].depth)
   -- a parent's time covers its children's
-  assert(g[1].ns >= g[open2].ns and g[open2].ns >= g[filp].ns and g[filp].ns > 0,
+  assert(g[sys].ns >= g[open2].ns and g[open2].ns >= g[filp].ns and g[filp].ns > 0,
     provium.format_graph(g))
   -- the readable form has a line per entry, indented by depth
   local text = provium.format_graph(g)
@@ -74,24 +79,27 @@ end)
 
 test("only the call: no other task's functions, however busy the guest", function()
   graph_on({ depth = 4 })
-  -- another task opens files as fast as it can meanwhile, counting them
+  -- another task opens files as fast as it can on the other CPU, counting them
   local job = vm:background("i=0; while :; do cat /proc/version > /dev/null; i=$((i+1)); " ..
     "echo $i > /tmp/busy; done")
   local function opened()
-    return tonumber(vm:exec("cat /tmp/busy 2>/dev/null || echo 0").stdout:trim())
+    return tonumber(vm:exec("cat /tmp/busy 2>/dev/null || echo 0").stdout:trim()) or 0
   end
-  vm:wait_until(function() return opened() > 0 end, { desc = "the busy loop runs" })
-  local before = opened()
+  local seen = 0
   for _ = 1, 3 do
+    -- the loop is going: it made progress since the last call
+    seen = vm:wait_until(function()
+      local n = opened()
+      return n > seen and n
+    end, { desc = "the busy loop runs" })
     assert(vm:syscall(NR.getpid) > 0)
     local g = vm:last_call().graph
     check_tree(g, 4)
     -- getpid's entry point goes by its alias __do_sys_getpid on some kernels
-    assert(g[1].func:find("_sys_getpid$"), provium.format_graph(g))
+    assert(index_of(g, "__do_sys_getpid") or index_of(g, "__x64_sys_getpid"),
+      provium.format_graph(g))
     assert_eq(nil, index_of(g, "do_sys_openat2"), provium.format_graph(g))
-    vm:exec("true")	-- let the loop run between the calls
   end
-  assert(opened() > before, "the other task did not run meanwhile")
   vm:job_kill(job)
   vm:job_wait(job)
 end)
