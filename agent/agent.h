@@ -100,7 +100,7 @@ void genl_events_close(void);
 int genl_events_fd(void);
 void genl_events_drain(struct channel *ch);	/* forward every report waiting */
 /* after a call: forward (main thread) and keep that call's reports... */
-void genl_events_after_call(struct channel *ch);
+void genl_events_after_call(struct channel *ch, const struct provium_call *c);
 /* ...which go into its reply as SPLAT frames */
 void genl_events_put_splats(struct proto_buf *out);
 

@@ -230,10 +230,12 @@ void genl_events_drain(struct channel *ch)
 	drain(ch, 0);
 }
 
-void genl_events_after_call(struct channel *ch)
+void genl_events_after_call(struct channel *ch, const struct provium_call *c)
 {
 	splats_len = 0;
-	drain(in_worker ? NULL : ch, 1);
+	/* the module counts what it delivered during the call: usually nothing */
+	if (c->executor == PROVIUM_EXEC_MODULE && c->reports)
+		drain(in_worker ? NULL : ch, 1);
 }
 
 void genl_events_put_splats(struct proto_buf *out)

@@ -190,7 +190,7 @@ void op_call(struct channel *ch, const struct proto_msg *m)
 	}
 
 	/* the module sent the call's reports before the ioctl returned */
-	genl_events_after_call(ch);
+	genl_events_after_call(ch, c);
 	proto_begin(&ch->out, PROTO_MSG_CALL, m->hdr.id, 0);
 	proto_put(&ch->out, PROTO_A_RESULT, c, sizeof(*c));
 	b = provium_desc_bufs(c);

@@ -295,6 +295,12 @@ static void push_splats(lua_State *L, const struct proto_msg *m)
 
 void ltrace_keep_call(lua_State *L, struct lvm *v, uint16_t flags)
 {
+	/* most calls trace nothing and report nothing: keep no table for them */
+	if (!flags && !proto_has(&v->last.reply, PROTO_A_SPLAT)) {
+		lua_pushnil(L);
+		lua_setiuservalue(L, 1, LVM_UV_TRACE);
+		return;
+	}
 	lua_createtable(L, 0, 4);
 	push_origin(L, &v->last, flags);
 	push_graph(L, v->trace, &v->last.reply);
@@ -306,6 +312,8 @@ void ltrace_last_call_fields(lua_State *L)
 {
 	if (lua_getiuservalue(L, 1, LVM_UV_TRACE) != LUA_TTABLE) {
 		lua_pop(L, 1);
+		lua_newtable(L);	/* no reports */
+		lua_setfield(L, -2, "splats");
 		return;
 	}
 	lua_pushnil(L);

@@ -74,6 +74,7 @@ static u64 provium_reports_seq;		/* under provium_reports_lock */
 /* the context whose report "end trace" closed last, until error_report_end */
 static unsigned long provium_ended_key;
 static atomic64_t provium_reports_sent = ATOMIC64_INIT(0);
+static atomic64_t provium_reports_delivered = ATOMIC64_INIT(0);	/* multicast done */
 static unsigned long provium_reports_dropped;
 static DEFINE_MUTEX(provium_send_lock);
 
@@ -402,6 +403,7 @@ static void provium_event_send(const struct provium_report *r)
 	genlmsg_end(msg, hdr);
 	/* -ESRCH: nobody listens, which is fine */
 	genlmsg_multicast(&provium_genl, msg, 0, 0, GFP_KERNEL);
+	atomic64_inc(&provium_reports_delivered);
 }
 
 /* Send every closed report, oldest first. */
@@ -487,6 +489,7 @@ void provium_events_call_begin(struct provium_events_mark *m)
 	m->taint = provium_taint();
 	m->debug_locks = READ_ONCE(debug_locks);
 	m->opened = atomic64_read(&provium_reports_opened);
+	m->sent = atomic64_read(&provium_reports_delivered);
 }
 
 /*
@@ -524,11 +527,11 @@ static void provium_events_quiet_change(struct provium_inflight *slot,
 	raw_spin_unlock_irqrestore(&provium_reports_lock, flags);
 }
 
-void provium_events_call_end(struct provium_inflight *slot,
-			     const struct provium_events_mark *m)
+u32 provium_events_call_end(struct provium_inflight *slot,
+			    const struct provium_events_mark *m)
 {
 	if (!provium_reports)
-		return;
+		return 0;
 	/* what this task was still printing (no end marker) ends with its call */
 	if (atomic_read(&provium_reports_open))
 		provium_events_close(provium_context_key());
@@ -536,6 +539,7 @@ void provium_events_call_end(struct provium_inflight *slot,
 		provium_events_quiet_change(slot, m);
 	if (atomic_read(&provium_reports_closed))
 		provium_events_send();
+	return (u32)(atomic64_read(&provium_reports_delivered) - m->sent);
 }
 
 /* ---- setup ---- */

@@ -86,14 +86,18 @@ struct provium_events_mark {
 	unsigned long taint;
 	bool debug_locks;
 	u64 opened;		/* reports opened before the call */
+	u64 sent;		/* reports delivered before the call */
 };
 
 int provium_events_init(void);
 void provium_events_exit(void);
 u32 provium_events_features(void);
 void provium_events_call_begin(struct provium_events_mark *m);
-/* In the calling task after its call: close and send its reports. */
-void provium_events_call_end(struct provium_inflight *slot,
-			     const struct provium_events_mark *m);
+/*
+ * In the calling task after its call: close and send its reports. Returns
+ * how many reports were sent during the call, by this task or another.
+ */
+u32 provium_events_call_end(struct provium_inflight *slot,
+			    const struct provium_events_mark *m);
 
 #endif /* _PROVIUM_INTERNAL_H */

@@ -766,7 +766,8 @@ static void provium_run(struct provium_file *pf, struct provium_call *c, const u
 	c->time_ns = ktime_get_ns() - t0;
 	if (ec)
 		provium_errno_end(&pf->errno, slot, ec, c->kernel_ret);
-	provium_events_call_end(slot, &mark);
+	/* the agent reads its events socket only after a call that sent some */
+	c->reports = provium_events_call_end(slot, &mark);
 	provium_inflight_leave(slot);
 }
 
@@ -801,6 +802,7 @@ static long provium_ioctl_call(struct provium_file *pf, struct provium_task *t,
 
 	c->executor = PROVIUM_EXEC_MODULE;
 	c->time_ns = 0;
+	c->reports = 0;
 	if (provium_call_needs_frame(c->nr)) {
 		c->status = PROVIUM_STATUS_REFUSED;
 		c->ret = c->kernel_ret = 0;

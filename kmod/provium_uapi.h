@@ -82,6 +82,9 @@ struct provium_call {
 	__u64 time_ns;		/* spent inside the call */
 	__u32 status;		/* PROVIUM_STATUS_* */
 	__u32 executor;		/* PROVIUM_EXEC_* */
+	/* kernel reports provium.ko sent during the call (events group) */
+	__u32 reports;
+	__u32 reserved;		/* zero */
 };
 
 /* Kernel-internal restart codes a call may return (never seen by user space). */

@@ -5,14 +5,14 @@ local NR, E = provium.nr, provium.errno
 local vm = provium.create()
 vm:boot()
 
-local PROVIUM_IOC_CALL = provium.IOWR("P", 1, 104)
+local PROVIUM_IOC_CALL = provium.IOWR("P", 1, 112)
 local PROVIUM_IOC_INFO = provium.IOR("P", 2, 16)
 
 -- a getpid description, the header alone (struct provium_call)
-local HEADER = "u32 u16 u16 u32 u32 u64 u64 u64 u64 u64 u64 u64 i64 i64 u64 u32 u32"
+local HEADER = "u32 u16 u16 u32 u32 u64 u64 u64 u64 u64 u64 u64 i64 i64 u64 u32 u32 u32 u32"
 local function getpid_desc()
-  return provium.pack(HEADER, 104, 2, 0, 0, 0, NR.getpid, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0xdead, 0xdead)
+  return provium.pack(HEADER, 112, 2, 0, 0, 0, NR.getpid, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0xdead, 0xdead, 0, 0)
 end
 
 -- the descriptor the agent itself holds on /dev/provium

@@ -262,7 +262,7 @@ static void encode_nested (void) {
   struct call_spec s;
   char err[300] = "";
   const uint8_t *d;
-  CHECK_EQ_INT(sizeof(struct provium_call), 104);
+  CHECK_EQ_INT(sizeof(struct provium_call), 112);
   CHECK_EQ_INT(sizeof(struct provium_buf), 16);
   CHECK_EQ_INT(sizeof(struct provium_patch), 16);
   off[0] = (tables + 7) & ~(size_t)7;
