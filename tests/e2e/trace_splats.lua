@@ -30,6 +30,12 @@ vm:insmod(KO)
 local fd = vm:syscall_buf(NR.openat, 1, "/dev/provium_sample\0", -100, 0, 2, 0)
 assert(fd >= 0, "open /dev/provium_sample: " .. fd)
 
+-- taint that appears during a call with no report (written by the call
+-- itself: TAINT_WARN, before any WARN sets it): the module reports that
+local tainted = vm:syscall_buf(NR.openat, 1, "/proc/sys/kernel/tainted\0", -100, 0, 1, 0)
+local taint_ret = vm:syscall_buf(NR.write, 1, "512\n", tainted, 0, 4)
+local taint = vm:last_call()
+vm:syscall(NR.close, tainted)
 local warn_ret = vm:ioctl(fd, KSAMPLE_IOC_WARN)
 local warn = vm:last_call()
 local work_ret = vm:ioctl(fd, KSAMPLE_IOC_WARN_WORK)
@@ -100,8 +106,19 @@ test("a report without an end marker ends with its call", function()
   assert_contains(s.text, "provium trace_splats test line")
 end)
 
+test("taint that appeared during a call with no report is reported", function()
+  assert_eq(4, taint_ret)
+  assert_eq(1, #taint.splats)
+  local s = taint.splats[1]
+  assert_eq("taint", s.kind)
+  assert_eq("taint", s.via)
+  assert_eq("call", s.context)
+  assert_eq(NR.write, s.call_nr)
+  assert_contains(s.text, "taint 0x200 appeared during the call with no report seen")
+end)
+
 test("every report reached the event stream once, from the module", function()
-  assert_eq(3, #events)
+  assert_eq(4, #events)
   for _, ev in ipairs(events) do assert_eq("module", ev.source) end
 end)
 
