@@ -51,9 +51,14 @@ static inline int channel_queued(const struct channel *ch)
 /* guest.c: PID 1 duties and discovery */
 void guest_mount_basics(void);
 void guest_load_modules(char *module_err, size_t errlen);
+int guest_finit_module(int fd, const char *path, const char *params);
 void guest_agent_param(const char *key, char *out, size_t outlen);
+int guest_switch_root(const char *dev, const char *fstype);
 int guest_find_port(const char *name, int timeout_ms);
 void guest_power_off(void);
+
+/* rootfs.c: provium_agent.rootfs=host switches to the host's root */
+int rootfs_setup(void);
 
 /* module_info.c: provium.ko capabilities through its generic netlink family */
 int module_query_info(uint32_t *dispatch, char *err, size_t errlen);
@@ -64,6 +69,8 @@ void op_call(struct channel *ch, const struct proto_msg *m);
 void op_write_file(struct channel *ch, const struct proto_msg *m);
 void op_read_file(struct channel *ch, const struct proto_msg *m);
 void op_insmod(struct channel *ch, const struct proto_msg *m);
+void file_init(void);		/* a forked worker forgets its parent's open stream */
+void file_fini(void);		/* a thread worker closes its own */
 void op_job_start(struct channel *ch, const struct proto_msg *m);
 void op_job_wait(struct channel *ch, const struct proto_msg *m);
 void op_job_kill(struct channel *ch, const struct proto_msg *m);
@@ -71,6 +78,12 @@ void op_job_kill(struct channel *ch, const struct proto_msg *m);
 /* ops_call.c: per serving thread */
 void call_init(void);
 void call_fini(void);
+/*
+ * A request that blocks the serving thread (CALL, files, INSMOD) without a
+ * TIMEOUT_MS (or with 0) gets this one: the host always sends one, and
+ * nothing may stop the agent answering for good.
+ */
+#define AGENT_TIMEOUT_MS	60000
 /* this thread's request timer: AGENT_SIGNAL interrupts a blocked syscall */
 void arm_timeout(uint32_t ms);
 int call_module_available(void);

@@ -17,6 +17,18 @@
 
 #include "agent.h"
 
+/* Create @path with @text unless it exists (PID 1 setting up its guest). */
+static void write_new(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+
+	if (fd < 0)
+		return;
+	if (write(fd, text, strlen(text)) < 0)
+		agent_log("writing %s: %s", path, strerror(errno));
+	close(fd);
+}
+
 void guest_mount_basics(void)
 {
 	static const struct {
@@ -37,6 +49,87 @@ void guest_mount_basics(void)
 		    errno != EBUSY)
 			agent_log("mount %s: %s", m[i].dst, strerror(errno));
 	}
+	/* whoami, id, ls -l: a user database unless the user's image has one */
+	write_new("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\n");
+	write_new("/etc/group", "root:x:0:\n");
+}
+
+/* Mount @dev on @dir as @fstype, or as each block file system the kernel has. */
+static int mount_any(const char *dev, const char *dir, const char *fstype)
+{
+	char line[128], type[64];
+	int err = ENODEV;
+	FILE *f;
+
+	if (fstype && fstype[0]) {
+		if (mount(dev, dir, fstype, 0, NULL) == 0)
+			return 0;
+		if (errno != EROFS && errno != EACCES)
+			return -1;
+		return mount(dev, dir, fstype, MS_RDONLY, NULL);
+	}
+	/* ext4 first: ext2 and ext3 come first in the list and say why they cannot */
+	if (mount(dev, dir, "ext4", 0, NULL) == 0 ||
+	    ((errno == EROFS || errno == EACCES) && mount(dev, dir, "ext4", MS_RDONLY, NULL) == 0))
+		return 0;
+	f = fopen("/proc/filesystems", "re");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		/* "nodev\tproc" is not on a device; "\text4" is */
+		if (!strncmp(line, "nodev", 5) || sscanf(line, " %63s", type) != 1 ||
+		    !strcmp(type, "ext4"))
+			continue;
+		if (mount(dev, dir, type, 0, NULL) == 0 ||
+		    ((errno == EROFS || errno == EACCES) &&
+		     mount(dev, dir, type, MS_RDONLY, NULL) == 0)) {
+			fclose(f);
+			return 0;
+		}
+		if (errno != EINVAL && errno != ENODEV)
+			err = errno;	/* a real failure beats "not this type" */
+	}
+	fclose(f);
+	errno = err;
+	return -1;
+}
+
+/*
+ * The profile's rootfs: mount block device @dev and make it the root, as an
+ * initramfs's switch_root does, with /dev, /proc, /sys, /tmp and /run moved
+ * along. The initramfs stays underneath (this process runs from it).
+ */
+int guest_switch_root(const char *dev, const char *fstype)
+{
+	static const char *const moved[] = { "/dev", "/proc", "/sys", "/tmp", "/run" };
+	struct timespec tick = { 0, 1000 * 1000 };
+	uint64_t end = now_ns() + 5000ull * 1000000;
+	char dst[64];
+	size_t i;
+
+	/* devtmpfs creates the node when virtio_blk has probed the disk */
+	while (access(dev, F_OK) && now_ns() < end)
+		nanosleep(&tick, NULL);
+	mkdir("/newroot", 0755);
+	if (mount_any(dev, "/newroot", fstype)) {
+		agent_log("cannot mount the root file system %s: %s", dev, strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < sizeof(moved) / sizeof(moved[0]); i++) {
+		snprintf(dst, sizeof(dst), "/newroot%s", moved[i]);
+		mkdir(dst, 0755);
+		if (mount(moved[i], dst, NULL, MS_MOVE, NULL)) {
+			agent_log("rootfs: cannot move %s (%s): it stays in the initramfs",
+				  moved[i], strerror(errno));
+			umount2(moved[i], MNT_DETACH);
+		}
+	}
+	if (chdir("/newroot") || mount(".", "/", NULL, MS_MOVE, NULL) || chroot(".") ||
+	    chdir("/")) {
+		agent_log("rootfs: cannot switch to %s: %s", dev, strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 /*
@@ -105,6 +198,27 @@ void guest_agent_param(const char *key, char *out, size_t outlen)
 			snprintf(out, outlen, "%s", tok + klen + 1);
 }
 
+#ifndef MODULE_INIT_COMPRESSED_FILE
+#define MODULE_INIT_COMPRESSED_FILE	4	/* Linux 5.17 */
+#endif
+
+/*
+ * finit_module(), asking the kernel to decompress a .ko.xz, .ko.zst or
+ * .ko.gz: the host leaves a module compressed only for a kernel that
+ * decompresses that format (CONFIG_MODULE_DECOMPRESS), else unpacks it.
+ */
+int guest_finit_module(int fd, const char *path, const char *params)
+{
+	static const char *const ext[] = { ".ko.xz", ".ko.zst", ".ko.gz" };
+	size_t n = strlen(path), i;
+	unsigned int flags = 0;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
+		if (n > strlen(ext[i]) && !strcmp(path + n - strlen(ext[i]), ext[i]))
+			flags = MODULE_INIT_COMPRESSED_FILE;
+	return (int)syscall(SYS_finit_module, fd, params, flags);
+}
+
 static void load_list(const char *list, char *module_err, size_t errlen)
 {
 	char path[512], name[128], params[1024];
@@ -123,7 +237,7 @@ static void load_list(const char *list, char *module_err, size_t errlen)
 		module_name(path, name, sizeof(name));
 		cmdline_params(name, params, sizeof(params));
 		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0 || syscall(SYS_finit_module, fd, params, 0)) {
+		if (fd < 0 || guest_finit_module(fd, path, params)) {
 			int e = errno;
 
 			if (e != EEXIST) {

@@ -70,14 +70,28 @@ int main(void)
 	struct channel ch;
 	int sigfd, port;
 
-	char init[256];
+	char init[256], root[128], fstype[64];
+	int host_root;
 
 	if (getpid() == 1)
 		guest_mount_basics();
 	guest_load_modules(module_err, sizeof(module_err));
+	/* rootfs = "host": the host's root under an overlay, the agent stays PID 1 */
+	host_root = rootfs_setup();
+	/* a profile's rootfs: that disk becomes the root before init runs */
+	guest_agent_param("root", root, sizeof(root));
+	guest_agent_param("rootfstype", fstype, sizeof(fstype));
+	if (root[0] && getpid() == 1 && guest_switch_root(root, fstype))
+		guest_power_off();	/* the host reports the console's reason */
 	guest_agent_param("init", init, sizeof(init));
-	/* a user initramfs brings its own /init: chain to it */
-	if (!init[0] && access("/init", X_OK) == 0)
+	/*
+	 * The user's userland (an initramfs, a rootfs, boot files) brings its
+	 * own init: /sbin/init, as the original Provium, else /init. Not the
+	 * host's: on its root the agent is the guest's init.
+	 */
+	if (!init[0] && !host_root && access("/sbin/init", X_OK) == 0)
+		snprintf(init, sizeof(init), "/sbin/init");
+	else if (!init[0] && !host_root && access("/init", X_OK) == 0)
 		snprintf(init, sizeof(init), "/init");
 	/*
 	 * A user init stays PID 1: it gets this process, and the agent goes on

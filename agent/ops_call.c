@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -15,6 +16,8 @@
 
 #include "../kmod/provium_desc.h"
 #include "agent.h"
+
+#define CALL_LOG_MAX	16384	/* bytes of log lines in one reply */
 
 /* per serving thread: workers have their own */
 static __thread int provium_fd = -1;
@@ -72,21 +75,30 @@ int call_module_fd(void)
 	return provium_fd;
 }
 
-/* Append the text of every /dev/kmsg record since the last seek. */
+/*
+ * Append the text of every /dev/kmsg record since the last seek: the first
+ * CALL_LOG_MAX bytes of lines, then how many more were dropped (a call
+ * that floods the log reads the whole backlog, but sends a bounded reply).
+ */
 static void collect_log(struct proto_buf *b)
 {
 	static __thread char rec[KMSG_RECORD_MAX + 1];	/* thread workers log concurrently */
-	char text[16384];
-	size_t used = 0, len;
+	char text[CALL_LOG_MAX + 64];
+	size_t used = 0, len, dropped = 0;
 	const char *msg;
 
 	while ((msg = kmsg_next(kmsg_fd, rec, sizeof(rec), &len))) {
-		if (used + len + 1 > sizeof(text))
-			break;
+		if (dropped || used + len + 1 > CALL_LOG_MAX) {
+			dropped++;
+			continue;
+		}
 		memcpy(text + used, msg, len);
 		used += len;
 		text[used++] = '\n';
 	}
+	if (dropped)
+		used += snprintf(text + used, sizeof(text) - used,
+				 "[provium: %zu more lines dropped]\n", dropped);
 	if (used)
 		proto_put(b, PROTO_A_LOG, text, used);
 }
@@ -105,7 +117,7 @@ void arm_timeout(uint32_t ms)
 void op_call(struct channel *ch, const struct proto_msg *m)
 {
 	uint32_t executor = proto_u32(m, PROTO_A_EXECUTOR, 0);
-	uint32_t timeout_ms = proto_u32(m, PROTO_A_TIMEOUT_MS, 0);
+	uint32_t timeout_ms = proto_u32(m, PROTO_A_TIMEOUT_MS, 0) ?: AGENT_TIMEOUT_MS;
 	uint32_t len = m->attr_len[PROTO_A_DESC];
 	const struct provium_buf *b;
 	struct provium_call *c;

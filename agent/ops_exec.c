@@ -20,9 +20,11 @@
 #define EXEC_MAX_ARGS		256
 #define EXEC_MAX_OUTPUT		(32U << 20)	/* per stream; the rest is dropped */
 
+/* A command's output: at most @max bytes kept, the rest counted. */
 struct bytes {
 	uint8_t *data;
-	size_t len, cap;
+	size_t len, cap, max;
+	uint64_t dropped;
 };
 
 struct exec_child {
@@ -79,22 +81,26 @@ void exec_init(void)
 
 static void bytes_add(struct bytes *b, const uint8_t *p, size_t n)
 {
-	if (b->len + n > EXEC_MAX_OUTPUT)
-		n = EXEC_MAX_OUTPUT - b->len;
-	if (b->len + n > b->cap) {
+	size_t keep = b->len + n > b->max ? b->max - b->len : n;
+
+	if (b->len + keep > b->cap) {
 		size_t cap = b->cap ? b->cap : 4096;
 		uint8_t *d;
 
-		while (cap < b->len + n)
+		while (cap < b->len + keep)
 			cap *= 2;
 		d = realloc(b->data, cap);
-		if (!d)
-			return;
-		b->data = d;
-		b->cap = cap;
+		if (d) {
+			b->data = d;
+			b->cap = cap;
+		} else {
+			keep = 0;	/* out of memory: dropped, and counted */
+		}
 	}
-	memcpy(b->data + b->len, p, n);
-	b->len += n;
+	if (keep)
+		memcpy(b->data + b->len, p, keep);
+	b->len += keep;
+	b->dropped += n - keep;
 }
 
 static void spawn_failed(struct channel *ch, const struct proto_msg *m, int fds[3][2],
@@ -178,6 +184,9 @@ static struct exec_child *spawn(struct channel *ch, const struct proto_msg *m)
 	}
 	c->pid = pid;
 	c->pidfd = syscall(SYS_pidfd_open, pid, 0);
+	c->out.max = c->err.max = proto_has(m, PROTO_A_OUTPUT_MAX) &&
+		proto_u32(m, PROTO_A_OUTPUT_MAX, 0) < EXEC_MAX_OUTPUT ?
+		proto_u32(m, PROTO_A_OUTPUT_MAX, 0) : EXEC_MAX_OUTPUT;
 	c->in_fd = fds[0][1];
 	c->out_fd = fds[1][0];
 	c->err_fd = fds[2][0];
@@ -265,6 +274,10 @@ static void reply_result(struct channel *ch, struct exec_child *c, unsigned int 
 		proto_put_u32(b, PROTO_A_TIMED_OUT, 1);
 	proto_put(b, PROTO_A_STDOUT, c->out.data, c->out.len);
 	proto_put(b, PROTO_A_STDERR, c->err.data, c->err.len);
+	if (c->out.dropped)
+		proto_put_u64(b, PROTO_A_STDOUT_DROPPED, c->out.dropped);
+	if (c->err.dropped)
+		proto_put_u64(b, PROTO_A_STDERR_DROPPED, c->err.dropped);
 	channel_send(ch, b);
 }
 

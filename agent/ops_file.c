@@ -74,14 +74,78 @@ void op_write_file(struct channel *ch, const struct proto_msg *m)
 	free(path);
 }
 
+/*
+ * A file that cannot be read at an offset (a pipe, a tty, trace_pipe) is
+ * read in order, and kept open between the host's chunks: the request for
+ * the same path at the offset the last one reached goes on from there.
+ * One per serving thread; any other READ_FILE closes it, and so does one
+ * of LENGTH 0 (the host's "done") or reaching end of file.
+ */
+static __thread struct {
+	char *path;
+	int fd;
+	uint64_t pos;
+} stream = { NULL, -1, 0 };
+
+static void stream_close(void)
+{
+	if (stream.fd >= 0)
+		close(stream.fd);
+	free(stream.path);
+	stream.path = NULL;
+	stream.fd = -1;
+	stream.pos = 0;
+}
+
+void file_fini(void)
+{
+	stream_close();
+}
+
+/* A forked worker starts with its parent's stream: forget it. */
+void file_init(void)
+{
+	if (stream.fd >= 0)
+		close(stream.fd);
+	stream.fd = -1;
+	stream.path = NULL;	/* the parent's allocation, not ours to free */
+	stream.pos = 0;
+}
+
+/* Read up to @want bytes at @offset (in order for a stream); -errno on failure. */
+static ssize_t read_at(int fd, int in_order, uint8_t *dst, size_t want, uint64_t offset)
+{
+	size_t got = 0;
+
+	while (got < want) {
+		/* small reads: procfs allocates a kernel buffer the size of the request */
+		size_t step = want - got < 65536 ? want - got : 65536;
+		ssize_t n;
+
+		/* retrying after the timer fired would block for good: it fires once */
+		if (call_timed_out)
+			return -EINTR;
+		n = in_order ? read(fd, dst + got, step) : pread(fd, dst + got, step, offset + got);
+		if (n < 0 && errno == EINTR && !call_timed_out)
+			continue;
+		if (n < 0)
+			return call_timed_out ? -EINTR : -errno;
+		if (n == 0)
+			break;
+		got += n;
+	}
+	return got;
+}
+
 void op_read_file(struct channel *ch, const struct proto_msg *m)
 {
 	char *path = proto_strdup(m, PROTO_A_PATH);
 	uint64_t offset = proto_u64(m, PROTO_A_OFFSET, 0);
 	uint64_t want = proto_u64(m, PROTO_A_LENGTH, READ_CHUNK_MAX);
-	size_t got = 0;
+	int in_order = 0, fd = -1;
+	struct stat st = { 0 };
 	uint8_t *dst;
-	int fd;
+	ssize_t got;
 
 	if (!path) {
 		channel_reply_error(ch, m, EINVAL, "read_file: no path");
@@ -89,40 +153,66 @@ void op_read_file(struct channel *ch, const struct proto_msg *m)
 	}
 	if (want > READ_CHUNK_MAX)
 		want = READ_CHUNK_MAX;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		channel_reply_error(ch, m, errno, "read_file %s: %s", path, why(errno));
-		free(path);
-		return;
+	if (stream.fd >= 0 && !strcmp(stream.path, path) && stream.pos == offset) {
+		fd = stream.fd;
+		in_order = 1;
+	} else {
+		stream_close();
+	}
+	if (in_order && !want) {
+		stream_close();	/* the host is done with it */
+		fd = -1;
+	} else if (fd < 0) {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			channel_reply_error(ch, m, errno, "read_file %s: %s", path, why(errno));
+			free(path);
+			return;
+		}
+		/* pipes, sockets and ttys have no offsets (pread fails with ESPIPE) */
+		in_order = fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) ||
+						   lseek(fd, 0, SEEK_CUR) < 0);
+		if (in_order && offset) {
+			channel_reply_error(ch, m, ESPIPE, "read_file %s: cannot read from offset "
+					    "%llu: it can only be read in order (a pipe or a stream)",
+					    path, (unsigned long long)offset);
+			close(fd);
+			free(path);
+			return;
+		}
 	}
 	proto_begin(&ch->out, m->hdr.type, m->hdr.id, 0);
 	dst = proto_reserve(&ch->out, PROTO_A_DATA, want);
-	while (dst && got < want) {
-		/* small reads: procfs allocates a kernel buffer the size of the request */
-		size_t step = want - got < 65536 ? want - got : 65536;
-		ssize_t n = call_timed_out ? -1 : pread(fd, dst + got, step, offset + got);
-		int err = n < 0 ? (call_timed_out ? EINTR : errno) : 0;
-
-		/* retrying after the timer fired would block for good: it fires once */
-		if (err == EINTR && !call_timed_out)
-			continue;
-		if (err) {
-			channel_reply_error(ch, m, err, "read_file %s: %s", path, why(err));
-			goto out;
-		}
-		if (n == 0)
-			break;
-		got += n;
-	}
 	if (!dst) {
 		channel_reply_error(ch, m, ENOMEM, "read_file %s: out of memory", path);
 		goto out;
 	}
+	got = fd >= 0 ? read_at(fd, in_order, dst, want, offset) : 0;
+	if (got < 0) {
+		channel_reply_error(ch, m, (int)-got, "read_file %s: %s", path, why((int)-got));
+		goto out;
+	}
 	proto_trim(&ch->out, dst, got);
-	proto_put_u32(&ch->out, PROTO_A_EOF, got < want);
+	proto_put_u32(&ch->out, PROTO_A_EOF, (uint64_t)got < want || !want);
+	/* a regular file's size lets the host refuse a file over its limit at once */
+	if (fd >= 0 && !in_order && S_ISREG(st.st_mode))
+		proto_put_u64(&ch->out, PROTO_A_SIZE, st.st_size);
+	if (in_order && (uint64_t)got == want && want) {
+		proto_put_u32(&ch->out, PROTO_A_STREAM, 1);
+		if (fd != stream.fd) {
+			stream.path = path;
+			stream.fd = fd;
+			path = NULL;
+		}
+		stream.pos = offset + got;
+		fd = -1;	/* kept */
+	}
 	channel_send(ch, &ch->out);
 out:
-	close(fd);
+	if (fd >= 0 && fd == stream.fd)
+		stream_close();
+	else if (fd >= 0)
+		close(fd);
 	free(path);
 }
 
@@ -138,7 +228,7 @@ void op_insmod(struct channel *ch, const struct proto_msg *m)
 		return;
 	}
 	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || syscall(SYS_finit_module, fd, params ? params : "", 0))
+	if (fd < 0 || guest_finit_module(fd, path, params ? params : ""))
 		channel_reply_error(ch, m, errno, "insmod %s: %s", path, why(errno));
 	else
 		reply_empty(ch, m);

@@ -30,7 +30,7 @@ int dispatch_request(struct channel *ch, const struct proto_msg *m)
 	case PROTO_MSG_INSMOD:
 		/* a FIFO without a reader or a stuck driver must not hang the agent */
 		call_timed_out = 0;	/* not left over from an earlier request */
-		arm_timeout(proto_u32(m, PROTO_A_TIMEOUT_MS, 0));
+		arm_timeout(proto_u32(m, PROTO_A_TIMEOUT_MS, 0) ?: AGENT_TIMEOUT_MS);
 		if (m->hdr.type == PROTO_MSG_WRITE_FILE)
 			op_write_file(ch, m);
 		else if (m->hdr.type == PROTO_MSG_READ_FILE)

@@ -84,6 +84,7 @@ static void *thread_main(void *arg)
 		serve(&ch, -1, -1);
 		exec_kill_all();
 		call_fini();
+		file_fini();
 		/* the agent sees it hang up, joins the thread and closes the fd */
 		shutdown(ch.fd, SHUT_RDWR);
 		ch.fd = -1;
@@ -105,6 +106,7 @@ static void process_main(struct channel *host, int sock)
 			close(w->thread_sock);
 	}
 	exec_init();		/* the parent's children are not ours */
+	file_init();
 	call_init();
 	if (channel_open(&ch, sock))
 		_exit(1);

@@ -130,6 +130,8 @@ static int put_cmd(struct client *c, const struct client_cmd *cmd, struct error 
 			  cmd->argv_len ? cmd->argv_len[i] : strlen(cmd->argv[i]));
 	if (cmd->in)
 		proto_put(&c->vm->out, PROTO_A_STDIN, cmd->in, cmd->in_len);
+	if (cmd->has_output_max)
+		proto_put_u32(&c->vm->out, PROTO_A_OUTPUT_MAX, cmd->output_max);
 	return 0;
 }
 
@@ -144,6 +146,8 @@ static void get_exit(const struct proto_msg *m, struct client_exit *x)
 	x->err = m->attr[PROTO_A_STDERR];
 	x->err_len = m->attr_len[PROTO_A_STDERR];
 	x->timed_out = proto_u32(m, PROTO_A_TIMED_OUT, 0) != 0;
+	x->out_dropped = proto_u64(m, PROTO_A_STDOUT_DROPPED, 0);
+	x->err_dropped = proto_u64(m, PROTO_A_STDERR_DROPPED, 0);
 }
 
 int client_exec(struct client *c, const struct client_cmd *cmd, uint32_t timeout_ms,
@@ -168,7 +172,7 @@ int client_job_start(struct client *c, const struct client_cmd *cmd, uint32_t *j
 	struct proto_msg m;
 
 	client_begin(c, PROTO_MSG_JOB_START);
-	if (put_cmd(c, cmd, e) || vm_request(c->vm, c->timeout_ms, &m, e))
+	if (put_cmd(c, cmd, e) || vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e))
 		return -1;
 	*job = proto_u32(&m, PROTO_A_JOB_ID, 0);
 	*pid = proto_u32(&m, PROTO_A_PID, 0);
@@ -197,7 +201,7 @@ int client_job_kill(struct client *c, uint32_t job, uint32_t sig, struct error *
 	client_begin(c, PROTO_MSG_JOB_KILL);
 	proto_put_u32(&c->vm->out, PROTO_A_JOB_ID, job);
 	proto_put_u32(&c->vm->out, PROTO_A_SIGNAL, sig);
-	return vm_request(c->vm, c->timeout_ms, &m, e);
+	return vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e);
 }
 
 int client_write_file(struct client *c, const char *path, const void *data, size_t len,
@@ -223,37 +227,63 @@ int client_write_file(struct client *c, const char *path, const void *data, size
 	return 0;
 }
 
-int client_read_file(struct client *c, const char *path, uint8_t **data, size_t *len,
-		     struct error *e)
+/* One READ_FILE request: @want bytes at @offset (0 closes an open stream). */
+static int read_chunk(struct client *c, const char *path, uint64_t offset, uint64_t want,
+		      struct proto_msg *m, struct error *e)
 {
-	uint8_t *d = NULL;
-	size_t n = 0;
-	struct proto_msg m;
+	client_begin(c, PROTO_MSG_READ_FILE);
+	proto_put_str(&c->vm->out, PROTO_A_PATH, path);
+	proto_put_u64(&c->vm->out, PROTO_A_OFFSET, offset);
+	proto_put_u64(&c->vm->out, PROTO_A_LENGTH, want);
+	proto_put_u32(&c->vm->out, PROTO_A_TIMEOUT_MS, c->timeout_ms);
+	return vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, m, e);
+}
 
-	for (;;) {
+int client_read_file(struct client *c, const char *path, const struct client_read *o,
+		     uint8_t **data, size_t *len, struct error *e)
+{
+	/* without a length, one byte past the limit says the file is larger */
+	uint64_t total = o->has_length ? o->length : o->max + 1, n = 0;
+	int stream = 0, eof = 0;
+	struct proto_msg m;
+	uint8_t *d = xmalloc(1);
+
+	do {
+		uint64_t want = total - n < CLIENT_FILE_CHUNK ? total - n : CLIENT_FILE_CHUNK;
 		size_t got;
 
-		client_begin(c, PROTO_MSG_READ_FILE);
-		proto_put_str(&c->vm->out, PROTO_A_PATH, path);
-		proto_put_u64(&c->vm->out, PROTO_A_OFFSET, n);
-		proto_put_u64(&c->vm->out, PROTO_A_LENGTH, CLIENT_FILE_CHUNK);
-		proto_put_u32(&c->vm->out, PROTO_A_TIMEOUT_MS, c->timeout_ms);
-		if (vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e)) {
-			free(d);
-			return -1;
-		}
+		if (read_chunk(c, path, o->offset + n, want, &m, e))
+			goto fail;
+		/* a regular file's size: no need to read what would be refused */
+		if (!o->has_length && !n && proto_has(&m, PROTO_A_SIZE) &&
+		    proto_u64(&m, PROTO_A_SIZE, 0) > o->offset &&
+		    proto_u64(&m, PROTO_A_SIZE, 0) - o->offset > o->max)
+			n = o->max + 1;
 		got = m.attr_len[PROTO_A_DATA];
+		stream = proto_u32(&m, PROTO_A_STREAM, 0) != 0;
+		eof = proto_u32(&m, PROTO_A_EOF, 1) != 0;
+		if (n > o->max)
+			break;
 		d = xrealloc(d, n + got + 1);
 		if (got)
 			memcpy(d + n, m.attr[PROTO_A_DATA], got);
 		n += got;
-		if (proto_u32(&m, PROTO_A_EOF, 1))
-			break;
+	} while (!eof && n < total);
+	/* a pipe or tty left open in the agent for more: done with it */
+	if (stream && !eof && read_chunk(c, path, o->offset + n, 0, &m, e))
+		goto fail;
+	if (!o->has_length && n > o->max) {
+		errorf(e, "read_file %s: larger than %llu bytes (pass max= or length=)", path,
+		       (unsigned long long)o->max);
+		goto fail;
 	}
 	d[n] = '\0';
 	*data = d;
 	*len = n;
 	return 0;
+fail:
+	free(d);
+	return -1;
 }
 
 int client_spawn(struct client *c, int thread, uint32_t *worker, uint32_t *pid,
@@ -263,7 +293,7 @@ int client_spawn(struct client *c, int thread, uint32_t *worker, uint32_t *pid,
 
 	client_begin(c, PROTO_MSG_SPAWN);
 	proto_put_u32(&c->vm->out, PROTO_A_THREAD, thread != 0);
-	if (vm_request(c->vm, c->timeout_ms, &m, e))
+	if (vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e))
 		return -1;
 	*worker = proto_u32(&m, PROTO_A_WORKER_ID, 0);
 	*pid = proto_u32(&m, PROTO_A_PID, 0);
@@ -277,7 +307,7 @@ int client_worker_kill(struct client *c, struct error *e)
 	/* to the agent itself, which stops the worker */
 	vm_begin(c->vm, PROTO_MSG_WORKER_KILL);
 	proto_put_u32(&c->vm->out, PROTO_A_WORKER_ID, c->worker);
-	return vm_request(c->vm, c->timeout_ms, &m, e);
+	return vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e);
 }
 
 int client_insmod(struct client *c, const char *path, const char *params, struct error *e)
@@ -296,7 +326,7 @@ int client_ping(struct client *c, struct error *e)
 	struct proto_msg m;
 
 	client_begin(c, PROTO_MSG_PING);
-	return vm_request(c->vm, c->timeout_ms, &m, e);
+	return vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e);
 }
 
 int client_trace(struct client *c, const struct client_trace_req *req,

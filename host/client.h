@@ -13,12 +13,19 @@
 #include "call.h"
 #include "vm.h"
 
-/* Extra time the host waits beyond a request's own timeout in the guest. */
+/*
+ * Extra time the host waits beyond a request's own timeout in the guest,
+ * for every request: a loaded host can take seconds to fork a worker.
+ */
 #define CLIENT_GRACE_MS		5000
 /* Calls in flight at once in client_call_batch: bounded buffering. */
 #define CLIENT_PIPELINE_CHUNK	128
 /* File transfers move at most this much per request. */
 #define CLIENT_FILE_CHUNK	(4u << 20)
+/* What a read_file without max= or length= accepts before it fails. */
+#define CLIENT_READ_MAX		(64ull << 20)
+/* The most max= and length= may ask for. */
+#define CLIENT_READ_LIMIT	(1ull << 30)
 
 /* Where requests go: a booted VM, or one of its workers. */
 struct client {
@@ -36,7 +43,14 @@ struct client_cmd {
 	size_t argc;
 	const char *in;		/* stdin, or NULL for none */
 	size_t in_len;
+	uint32_t output_max;	/* bytes kept per stream; 0 = the agent's 32 MiB */
+	int has_output_max;
 };
+
+/* A command has at most this many argv entries (the agent's EXEC_MAX_ARGS). */
+#define CLIENT_MAX_ARGS		256
+/* The agent keeps at most this much of each output stream. */
+#define CLIENT_OUTPUT_MAX	(32u << 20)
 
 /* What a command or job reported; the bytes point into the reply. */
 struct client_exit {
@@ -45,6 +59,15 @@ struct client_exit {
 	const uint8_t *out, *err;
 	size_t out_len, err_len;
 	int timed_out;		/* killed by its timeout */
+	uint64_t out_dropped, err_dropped;	/* bytes beyond the output limit */
+};
+
+/* Which part of a guest file to read. */
+struct client_read {
+	uint64_t offset;
+	uint64_t length;	/* with has_length: read at most this much */
+	int has_length;
+	uint64_t max;		/* without: fail if there is more than this */
 };
 
 /* An integer-argument call, for client_call_batch. */
@@ -89,9 +112,14 @@ int client_job_kill(struct client *c, uint32_t job, uint32_t sig, struct error *
 /* Write @len bytes to @path in the guest (created with @mode), in chunks. */
 int client_write_file(struct client *c, const char *path, const void *data, size_t len,
 		      uint32_t mode, struct error *e);
-/* Read a whole guest file, in chunks, into *@data (malloc'd, caller frees). */
-int client_read_file(struct client *c, const char *path, uint8_t **data, size_t *len,
-		     struct error *e);
+/*
+ * Read a guest file from o->offset, in chunks, into *@data (malloc'd,
+ * NUL-terminated, caller frees): o->length bytes at most, or to its end,
+ * failing once it has more than o->max ("larger than N bytes"). A regular
+ * file over the limit fails before its data is moved.
+ */
+int client_read_file(struct client *c, const char *path, const struct client_read *o,
+		     uint8_t **data, size_t *len, struct error *e);
 
 /* Start a worker (a process, or a thread if @thread); its id and pid. */
 int client_spawn(struct client *c, int thread, uint32_t *worker, uint32_t *pid,

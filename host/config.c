@@ -1,6 +1,6 @@
 /*
- * config.c - provium.toml: [profile.NAME] tables with kernel, initrd, init,
- * append, kbuild, modules, memory and cpus, found by walking up from the
+ * config.c - provium.toml: [profile.NAME] tables with kernel or release,
+ * initrd, rootfs, init, append, kbuild, modules, memory and cpus, found by walking up from the
  * working directory; paths are relative to the file. Only the TOML this
  * needs is read: tables, and string, integer and boolean values.
  */
@@ -14,9 +14,12 @@
 
 #include "config.h"
 #include "initramfs.h"
+#include "module.h"
+#include "rootfs.h"
 
 struct profile {
-	char kernel[512], initrd[512], init[512], append[1024], kbuild[512], modules[512];
+	char kernel[512], release[128], initrd[512], init[512], append[1024], kbuild[512],
+	     modules[512], rootfs[512];
 	long memory_mb, cpus;
 	int found;
 };
@@ -195,10 +198,14 @@ static int parse_file(const char *file, const char *want, struct profile *p, str
 		/* copy_str empties what does not fit: that must not pass silently */
 		if (!strcmp(key, "kernel"))
 			too_long = copy_str(p->kernel, sizeof(p->kernel), str);
+		else if (!strcmp(key, "release"))
+			too_long = copy_str(p->release, sizeof(p->release), str);
 		else if (!strcmp(key, "initrd"))
 			too_long = copy_str(p->initrd, sizeof(p->initrd), str);
 		else if (!strcmp(key, "init"))
 			too_long = copy_str(p->init, sizeof(p->init), str);
+		else if (!strcmp(key, "rootfs"))
+			too_long = copy_str(p->rootfs, sizeof(p->rootfs), str);
 		else if (!strcmp(key, "append"))
 			too_long = copy_str(p->append, sizeof(p->append), str);
 		else if (!strcmp(key, "kbuild"))
@@ -212,7 +219,8 @@ static int parse_file(const char *file, const char *want, struct profile *p, str
 		else {
 			fclose(f);
 			return errorf(e, "%s:%d: unknown key '%s' in [profile.%s] (known: kernel, "
-				      "initrd, init, append, kbuild, modules, memory, cpus)", file,
+				      "release, initrd, rootfs, init, append, kbuild, modules, "
+				      "memory, cpus)", file,
 				      lineno, key, want);
 		}
 		if (too_long) {
@@ -226,8 +234,10 @@ static int parse_file(const char *file, const char *want, struct profile *p, str
 		}
 	}
 	fclose(f);
+	/* "host" names a kind of root (rootfs.c), not a file next to provium.toml */
 	if (resolve(p->kernel, sizeof(p->kernel), base) ||
 	    resolve(p->initrd, sizeof(p->initrd), base) ||
+	    (strcmp(p->rootfs, ROOTFS_HOST) && resolve(p->rootfs, sizeof(p->rootfs), base)) ||
 	    resolve(p->kbuild, sizeof(p->kbuild), base) ||
 	    resolve(p->modules, sizeof(p->modules), base))
 		return errorf(e, "%s: a path is too long once made relative to %s", file, base);
@@ -250,66 +260,61 @@ long config_parse_memory(const char *s)
 	return (long)n;
 }
 
-/*
- * provium.ko for a kernel build tree: built once into the cache, keyed by
- * the tree and the module's sources.
- */
-int config_build_module(const char *kbuild, char *out, size_t len, struct error *e)
+static int is_dir(const char *path)
 {
-	/* kmod/Kbuild makes provium.ko of the three .c files */
-	static const char *const srcs[] = { "Kbuild", "provium_main.c", "provium_errno.c",
-					    "provium_events.c", "provium_internal.h",
-					    "provium_uapi.h", "provium_desc.h", "provium_ext.h" };
-	char dir[600], *cfg = xasprintf("%s/.config", kbuild);
-	uint64_t h = hash_file_meta(hash_file_meta(HASH_INIT, kbuild), cfg);
-	size_t i;
-	int rc;
+	struct stat st;
 
-	free(cfg);
-	for (i = 0; i < sizeof(srcs) / sizeof(srcs[0]); i++) {
-		char *src = xasprintf("%s/kmod/%s", provium_home(), srcs[i]);
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
 
-		h = hash_file_meta(h, src);
-		free(src);
+/* The profile's kernel: a release, a kernel tree, an image, or the default one. */
+static int profile_kernel(const char *name, const struct profile *p, struct kernel *k,
+			  struct error *e)
+{
+	struct error inner;
+	char moddir[600];
+
+	if (p->release[0] && p->kernel[0])
+		return errorf(e, "profile %s: set kernel or release, not both", name);
+	if (p->release[0]) {
+		if (kernel_find_release(p->release, k, &inner))
+			return errorf(e, "profile %s: %s", name, inner.msg);
+	} else if (!p->kernel[0]) {
+		if (kernel_find_default(k, e))
+			return -1;
+	} else if (is_dir(p->kernel)) {
+		if (kernel_from_tree(p->kernel, k, &inner))
+			return errorf(e, "profile %s: %s", name, inner.msg);
+	} else {
+		if (access(p->kernel, R_OK))
+			return errorf(e, "profile %s: kernel %s: %s", name, p->kernel,
+				      strerror(errno));
+		memset(k, 0, sizeof(*k));
+		snprintf(k->image, sizeof(k->image), "%s", p->kernel);
+		if (kernel_image_release(p->kernel, k->release, sizeof(k->release)))
+			k->release[0] = '\0';
+		/* modules: the installed tree of the same release, if any */
+		snprintf(moddir, sizeof(moddir), "/lib/modules/%s/modules.dep", k->release);
+		if (k->release[0] && access(moddir, R_OK) == 0)
+			snprintf(k->moddir, sizeof(k->moddir), "/lib/modules/%s", k->release);
 	}
-	snprintf(dir, sizeof(dir), "%s/module-%016llx", cache_dir(), (unsigned long long)h);
-	snprintf(out, len, "%s/provium.ko", dir);
-	if (access(out, R_OK) == 0)
-		return 0;
-	mkdir_p(dir, 0755);
-	for (i = 0; i < sizeof(srcs) / sizeof(srcs[0]); i++) {
-		char *src = xasprintf("%s/kmod/%s", provium_home(), srcs[i]);
-		char *dst = xasprintf("%s/%s", dir, srcs[i]);
-		size_t n;
-		uint8_t *d = read_whole_file(src, &n);
+	if (p->modules[0]) {
+		char *dep = xasprintf("%s/modules.dep", p->modules);
 
-		rc = d ? write_whole_file(dst, d, n) : -1;
-		free(d);
-		free(src);
-		free(dst);
-		if (rc)
-			return errorf(e, "cannot copy the module sources to %s", dir);
+		k->moddir[0] = '\0';
+		if (access(dep, R_OK) == 0)
+			copy_str(k->moddir, sizeof(k->moddir), p->modules);
+		free(dep);
 	}
-	{
-		char *mflag = xasprintf("M=%s", dir);
-		char *argv[] = { "make", "-s", "-C", (char *)kbuild, mflag, "modules", NULL };
-
-		logv("building provium.ko against %s", kbuild);
-		rc = run_command(argv, -1);
-		free(mflag);
-	}
-	if (rc != 0 || access(out, R_OK))
-		return errorf(e, "building provium.ko against %s failed (run with -v to see "
-			      "why; is it a configured kernel build tree?)", kbuild);
+	if (p->kbuild[0])
+		snprintf(k->kbuild, sizeof(k->kbuild), "%s", p->kbuild);
+	kernel_locate_config(k);
 	return 0;
 }
 
 static int profile_config(const char *name, const struct profile *p, struct vm_config *cfg,
 			  struct error *e)
 {
-	struct kernel *k = &cfg->kernel;
-	char moddir[600];
-
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->memory_mb = p->memory_mb > 0 ? (unsigned int)p->memory_mb : 512;
 	cfg->cpus = p->cpus > 0 ? (unsigned int)p->cpus : 1;
@@ -317,38 +322,55 @@ static int profile_config(const char *name, const struct profile *p, struct vm_c
 	snprintf(cfg->initrd, sizeof(cfg->initrd), "%s", p->initrd);
 	snprintf(cfg->init, sizeof(cfg->init), "%s", p->init);
 	snprintf(cfg->append, sizeof(cfg->append), "%s", p->append);
+	snprintf(cfg->rootfs, sizeof(cfg->rootfs), "%s", p->rootfs);
 	if (p->initrd[0] && access(p->initrd, R_OK))
 		return errorf(e, "profile %s: initrd %s: %s", name, p->initrd, strerror(errno));
-	if (access(p->kernel, R_OK))
-		return errorf(e, "profile %s: kernel %s: %s", name, p->kernel, strerror(errno));
-	snprintf(k->image, sizeof(k->image), "%s", p->kernel);
-	if (kernel_image_release(p->kernel, k->release, sizeof(k->release)))
-		k->release[0] = '\0';
-	/* modules: as configured, else the installed tree of the same release */
-	if (p->modules[0])
-		snprintf(moddir, sizeof(moddir), "%s", p->modules);
-	else
-		snprintf(moddir, sizeof(moddir), "/lib/modules/%s", k->release);
-	if (k->release[0] || p->modules[0]) {
-		char *dep = xasprintf("%s/modules.dep", moddir);
+	if (p->rootfs[0] && strcmp(p->rootfs, ROOTFS_HOST) && access(p->rootfs, R_OK))
+		return errorf(e, "profile %s: rootfs %s: %s", name, p->rootfs, strerror(errno));
+	if (profile_kernel(name, p, &cfg->kernel, e))
+		return -1;
+	return module_for_kernel(&cfg->kernel, cfg->module, sizeof(cfg->module),
+				 cfg->module_note, sizeof(cfg->module_note), e);
+}
 
-		if (access(dep, R_OK) == 0)
-			copy_str(k->moddir, sizeof(k->moddir), moddir);
-		free(dep);
+/* The profile in force without its module: file, section, and whether there is one. */
+static int profile_lookup(const char *name, const char *config, struct profile *p,
+			  char *file, size_t flen, struct error *e)
+{
+	memset(p, 0, sizeof(*p));
+	if (config && copy_str(file, flen, config))
+		return errorf(e, "configuration path too long");
+	if (config && access(file, R_OK))
+		return errorf(e, "cannot read %s: %s", file, strerror(errno));
+	if (!config && config_find(file, flen)) {
+		if (strcmp(name, "default"))
+			return errorf(e, "no profile '%s': there is no provium.toml here or in a "
+				      "parent directory (only 'default' exists without one)", name);
+		return 0;
 	}
-	if (p->kbuild[0]) {
-		struct vm_config dflt;
-		struct error ignored;
-
-		snprintf(k->kbuild, sizeof(k->kbuild), "%s", p->kbuild);
-		/* the default kernel's tree: the module 'make' built already serves */
-		if (vm_config_default(&dflt, &ignored) == 0 &&
-		    !strcmp(dflt.kernel.kbuild, p->kbuild))
-			copy_str(cfg->module, sizeof(cfg->module), dflt.module);
-		else if (config_build_module(p->kbuild, cfg->module, sizeof(cfg->module), e))
-			return -1;
-	}
+	if (parse_file(file, name, p, e))
+		return -1;
+	if (!p->found && strcmp(name, "default"))
+		return errorf(e, "no [profile.%s] in %s", name, file);
 	return 0;
+}
+
+int config_profile_kernel(const char *name, const char *config, struct kernel *k,
+			  struct error *e)
+{
+	struct profile p;
+	char file[PATH_MAX];
+
+	if (profile_lookup(name, config, &p, file, sizeof(file), e))
+		return -1;
+	return profile_kernel(name, &p, k, e);
+}
+
+const char *config_default_profile(void)
+{
+	const char *p = getenv("PROVIUM_PROFILE");
+
+	return p && *p ? p : "default";
 }
 
 int config_profile(const char *name, const char *config, struct vm_config *cfg,
@@ -357,33 +379,10 @@ int config_profile(const char *name, const char *config, struct vm_config *cfg,
 	struct profile p;
 	char file[PATH_MAX];
 
-	if (config && copy_str(file, sizeof(file), config))
-		return errorf(e, "configuration path too long");
-	if (config && access(file, R_OK))
-		return errorf(e, "cannot read %s: %s", file, strerror(errno));
-	if (!config && config_find(file, sizeof(file))) {
-		if (strcmp(name, "default"))
-			return errorf(e, "no profile '%s': there is no provium.toml here or in a "
-				      "parent directory (only 'default' exists without one)", name);
-		return vm_config_default(cfg, e);
-	}
-	if (parse_file(file, name, &p, e))
+	if (profile_lookup(name, config, &p, file, sizeof(file), e))
 		return -1;
-	if (!p.found) {
-		if (!strcmp(name, "default"))
-			return vm_config_default(cfg, e);
-		return errorf(e, "no [profile.%s] in %s", name, file);
-	}
-	if (!p.kernel[0]) {
-		/* the default kernel with this profile's other settings */
-		struct vm_config dflt;
-
-		if (vm_config_default(&dflt, e))
-			return -1;
-		snprintf(p.kernel, sizeof(p.kernel), "%s", dflt.kernel.image);
-		if (!p.kbuild[0])
-			snprintf(p.kbuild, sizeof(p.kbuild), "%s", dflt.kernel.kbuild);
-	}
+	if (!p.found)
+		return vm_config_default(cfg, e);
 	logv("profile %s from %s", name, file);
 	return profile_config(name, &p, cfg, e);
 }

@@ -20,6 +20,7 @@
 #include "kernel.h"
 #include "layout.h"
 #include "lprovium.h"
+#include "module.h"
 #include "util.h"
 
 static int doctor_missing_needed;
@@ -138,8 +139,8 @@ static void parts_check(const struct kernel *k)
 {
 	const struct layout *l = layout();
 	char path[PATH_MAX * 2], fix[PATH_MAX + 64], detail[PATH_MAX * 3];
-	uint8_t *d;
-	size_t len;
+	char where[PATH_MAX];
+	struct kernel mine;
 
 	if (l->kind == LAYOUT_INSTALLED)
 		snprintf(fix, sizeof(fix), "install provium again (apt-get install --reinstall "
@@ -158,25 +159,31 @@ static void parts_check(const struct kernel *k)
 	snprintf(path, sizeof(path), "%s/provium.lua", l->meta);
 	check(access(path, R_OK) == 0, 0, "editor stubs", from(path), fix);
 
-	/* provium.ko: the one 'make' built for this kernel, else built at first boot */
+	/* provium.ko for the default kernel, found as provium.create() finds it */
 	if (!k)
 		return;
-	snprintf(path, sizeof(path), "%s/kmod/provium.ko", l->home);
-	d = read_whole_file(path, &len);
-	if (d) {
-		char magic[128];
-
-		module_vermagic(d, len, magic, sizeof(magic));
-		free(d);
-		if (!strcmp(magic, k->release)) {
-			snprintf(detail, sizeof(detail), "%s, built by make for %s", path, k->release);
-			check(1, 0, "helper module", detail, NULL);
-			return;
-		}
+	mine = *k;
+	kernel_locate_config(&mine);
+	switch (module_lookup(&mine, where, sizeof(where))) {
+	case MODULE_NONE:
+		check(0, 0, "helper module", where, NULL);
+		break;
+	case MODULE_MADE:
+		snprintf(detail, sizeof(detail), "%s, built by make for %s", where, k->release);
+		check(1, 0, "helper module", detail, NULL);
+		break;
+	case MODULE_CACHED:
+		snprintf(detail, sizeof(detail), "%s, built for %s from %s/kmod (kept for the "
+			 "next boots)", where, k->release, l->home);
+		check(1, 0, "helper module", detail, NULL);
+		break;
+	case MODULE_TO_BUILD:
+		snprintf(detail, sizeof(detail), "built for %s from %s/kmod against %s into %s "
+			 "at the first boot (kept there for the next ones)", k->release, l->home,
+			 k->kbuild, where);
+		check(1, 0, "helper module", detail, NULL);
+		break;
 	}
-	snprintf(detail, sizeof(detail), "built from %s/kmod against %s into %s/module-* at the "
-		 "first boot (kept there for the next ones)", l->home, k->kbuild, cache_dir());
-	check(1, 0, "helper module", detail, NULL);
 }
 
 int doctor_run(void)

@@ -85,7 +85,9 @@ static int fixture_open(struct fixture *f, const char *path, struct error *e)
 	h = hash_file_meta(h, p);
 	free(p);
 	free(home);
-	if (kernel_find_default(&k, &ignored) == 0)
+	/* the kernel provium.create() boots: the run's profile (--profile) */
+	h = hash_str(h, config_default_profile());
+	if (config_profile_kernel(config_default_profile(), NULL, &k, &ignored) == 0)
 		h = hash_file_meta(h, k.image);
 	h = hash_file_meta(h, "/usr/bin/qemu-system-x86_64");
 	if (getenv("PROVIUM_ACCEL"))

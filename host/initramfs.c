@@ -16,13 +16,21 @@
 #include "initramfs.h"
 #include "layout.h"
 
-#define LAYOUT_VERSION	5	/* bump when the image's layout changes */
+#define LAYOUT_VERSION	6	/* bump when the image's layout changes */
 
 /* what each machine type needs to reach the agent's port */
 static const char *const mmio_modules[] = { "virtio_mmio", "virtio_console", NULL };
 static const char *const pci_modules[] = { "virtio_pci", "virtio_console", NULL };
 /* loaded only when the VM has disks */
 static const char *const blk_modules[] = { "virtio_blk", NULL };
+/*
+ * A profile's rootfs: the disk and ext2/3/4 (file systems the kernel has
+ * built in work too). crc32c is loaded ahead: ext4 and jbd2 ask the crypto
+ * API for it, and there is no modprobe to load it on demand.
+ */
+static const char *const rootfs_modules[] = {
+	"virtio_blk", "crc32c_generic", "crc32c_intel", "ext4", NULL
+};
 
 struct dep {
 	char *path;		/* relative to moddir */
@@ -143,7 +151,8 @@ static void add_busybox(struct cpio *c, const uint8_t *bb, size_t bblen)
 		int depth = 0;
 		const char *p;
 
-		if (!strcmp(line, "bin/busybox"))
+		/* an init of the user's own (/sbin/init) must not be busybox's */
+		if (!strcmp(line, "bin/busybox") || !strcmp(line, "sbin/init"))
 			continue;
 		for (p = line; *p; p++)
 			depth += *p == '/';
@@ -168,9 +177,65 @@ static int add_file_from(struct cpio *c, const char *dst, const char *src, mode_
 	return 0;
 }
 
+/* "virtio_blk.ko.xz" -> "virtio_blk.ko" */
+static char *strip_compression_suffix(const char *base)
+{
+	char *name = xstrdup(base), *ko = strstr(name, ".ko.");
+
+	if (ko)
+		ko[3] = '\0';
+	return name;
+}
+
+/*
+ * Module @src into the image as provium/modules.d/<name>: as it is if the
+ * kernel decompresses its format (the agent asks it to), else decompressed
+ * here; signatures stripped from what is not compressed. Its guest path
+ * goes to @dst.
+ */
+static int add_module(struct cpio *c, const char *src, const char *config, char **dst,
+		      struct error *e)
+{
+	const char *base = strrchr(src, '/') ? strrchr(src, '/') + 1 : src;
+	size_t len, plain_len;
+	uint8_t *d = read_whole_file(src, &len), *plain;
+	const char *fmt;
+	char *name;
+
+	*dst = NULL;
+	if (!d)
+		return errorf(e, "cannot read %s: %s", src, strerror(errno));
+	fmt = compression_of(d, len);
+	if (fmt && kernel_decompresses(config, fmt)) {
+		*dst = xasprintf("provium/modules.d/%s", base);
+	} else if (fmt) {
+		struct error inner;
+
+		plain = decompress(d, len, &plain_len, &inner);
+		free(d);
+		if (!plain)
+			return errorf(e, "module %s: %s", src, inner.msg);
+		d = plain;
+		len = plain_len;
+		name = strip_compression_suffix(base);
+		*dst = xasprintf("provium/modules.d/%s", name);
+		free(name);
+	} else {
+		*dst = xasprintf("provium/modules.d/%s", base);
+	}
+	if (!fmt || !kernel_decompresses(config, fmt))
+		len = module_strip_signature(d, len);
+	/* both lists may name a module: store it once */
+	if (!memmem(c->data, c->len, *dst, strlen(*dst) + 1))
+		cpio_file(c, *dst, 0644, d, len);
+	free(d);
+	return 0;
+}
+
 /* Add the modules for @names and write their load list to @listname. */
-static int add_modules(struct cpio *c, const struct kernel *k, const char *const *names,
-		       const char *module, const char *listname, struct error *e)
+static int add_modules(struct cpio *c, const struct kernel *k, const char *config,
+		       const char *const *names, const char *module, const char *listname,
+		       struct error *e)
 {
 	char **mods = NULL, *list = NULL;
 	size_t nmods = 0, i, listlen = 0;
@@ -179,21 +244,15 @@ static int add_modules(struct cpio *c, const struct kernel *k, const char *const
 	if (k->moddir[0] && modules_resolve(k->moddir, names, &mods, &nmods, e))
 		return -1;
 	for (i = 0; i < nmods; i++) {
-		/* depmod names a module at the top of moddir without a directory */
-		const char *base = strrchr(mods[i], '/') ? strrchr(mods[i], '/') + 1 : mods[i];
-		char *src = xasprintf("%s/%s", k->moddir, mods[i]);
-		char *dst = xasprintf("provium/modules.d/%s", base);
-		int bad = 0;
+		char *src = xasprintf("%s/%s", k->moddir, mods[i]), *dst;
+		int bad = add_module(c, src, config, &dst, e);
 
-		/* both lists may name a module: store it once */
-		if (!memmem(c->data, c->len, dst, strlen(dst) + 1))
-			bad = add_file_from(c, dst, src, 0644, 1, e);
-		list = xrealloc(list, listlen + strlen(dst) + 3);
-		listlen += sprintf(list + listlen, "/%s\n", dst);
 		free(src);
-		free(dst);
 		if (bad)
 			goto out;
+		list = xrealloc(list, listlen + strlen(dst) + 3);
+		listlen += sprintf(list + listlen, "/%s\n", dst);
+		free(dst);
 	}
 	if (module) {
 		list = xrealloc(list, listlen + 40);
@@ -219,11 +278,15 @@ static int build(const struct kernel *k, const char *module, const char *agent,
 	size_t i, bblen;
 	uint8_t *bb;
 	struct cpio c;
+	char from[600];
+	char *config = kernel_config_read(k, from, sizeof(from));
 	int rc = -1;
 
 	bb = read_whole_file("/bin/busybox", &bblen);
-	if (!bb)
+	if (!bb) {
+		free(config);
 		return errorf(e, "no /bin/busybox: run 'apt-get install busybox-static'");
+	}
 	cpio_init(&c);
 	for (i = 0; dirs[i]; i++)
 		cpio_dir(&c, dirs[i], 0755);
@@ -234,9 +297,10 @@ static int build(const struct kernel *k, const char *module, const char *agent,
 		goto out;
 	if (module && add_file_from(&c, "provium/modules.d/provium.ko", module, 0644, 1, e))
 		goto out;
-	if (add_modules(&c, k, mmio_modules, module, "provium/modules.mmio", e) ||
-	    add_modules(&c, k, pci_modules, module, "provium/modules.pci", e) ||
-	    add_modules(&c, k, blk_modules, NULL, "provium/modules.blk", e))
+	if (add_modules(&c, k, config, mmio_modules, module, "provium/modules.mmio", e) ||
+	    add_modules(&c, k, config, pci_modules, module, "provium/modules.pci", e) ||
+	    add_modules(&c, k, config, blk_modules, NULL, "provium/modules.blk", e) ||
+	    add_modules(&c, k, config, rootfs_modules, NULL, "provium/modules.rootfs", e))
 		goto out;
 	cpio_finish(&c);
 	if (write_whole_file(out, c.data, c.len)) {
@@ -247,6 +311,7 @@ static int build(const struct kernel *k, const char *module, const char *agent,
 out:
 	cpio_free(&c);
 	free(bb);
+	free(config);
 	return rc;
 }
 
@@ -304,6 +369,8 @@ int initramfs_prepare(const struct kernel *k, const char *module, char *out,
 	}
 	if (module)
 		h = hash_file_meta(h, module);
+	/* which compressed modules stay compressed depends on it */
+	h = hash_file_meta(h, k->config);
 	snprintf(out, outlen, "%s/initramfs-%016llx.cpio", cache_dir(), (unsigned long long)h);
 	if (access(out, R_OK)) {
 		rc = build(k, module, agent, out, e);
@@ -381,5 +448,16 @@ int initramfs_compose(const char *out, const char *user_initrd, const char *base
 	cpio_free(&c);
 	if (fclose(f) && !rc)
 		rc = errorf(e, "cannot write %s: %s", out, strerror(errno));
+	return rc;
+}
+
+int initramfs_modules_segment(struct cpio *c, const struct kernel *k,
+			      const char *const *names, const char *listname, struct error *e)
+{
+	char from[600];
+	char *config = kernel_config_read(k, from, sizeof(from));
+	int rc = add_modules(c, k, config, names, NULL, listname, e);
+
+	free(config);
 	return rc;
 }

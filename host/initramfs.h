@@ -22,6 +22,15 @@ int initramfs_prepare(const struct kernel *k, const char *module, char *out,
 int initramfs_compose(const char *out, const char *user_initrd, const char *base,
 		      const struct vm_file *files, size_t nfiles, struct error *e);
 
+/*
+ * Add to @c the modules @names need (dependencies first, compressed or
+ * not as the kernel can load them) and their load list @listname, for the
+ * agent's provium_agent.modules= (rootfs.c's extra segment).
+ */
+struct cpio;
+int initramfs_modules_segment(struct cpio *c, const struct kernel *k,
+			      const char *const *names, const char *listname, struct error *e);
+
 /* Modules (paths under k->moddir) needed for @names, dependencies first. */
 int modules_resolve(const char *moddir, const char *const *names, char ***paths,
 		    size_t *count, struct error *e);

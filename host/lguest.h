@@ -12,5 +12,6 @@ int lguest_spawn(lua_State *L);
 int lguest_write_file(lua_State *L);
 int lguest_read_file(lua_State *L);
 int lguest_insmod(lua_State *L);
+int lguest_module_image(lua_State *L);
 
 #endif

@@ -6,6 +6,7 @@
  * builds the public API on top.
  */
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -15,9 +16,11 @@
 
 #include "lcall.h"
 #include "lguest.h"
+#include "lksft.h"
 #include "lpack.h"
 #include "lprovium.h"
 #include "lvm.h"
+#include "tables.h"
 #include "util.h"
 
 static const luaL_Reg vm_methods[] = {
@@ -29,6 +32,7 @@ static const luaL_Reg vm_methods[] = {
 	{ "_call", lcall_call },
 	{ "_exec", lguest_exec },
 	{ "_insmod", lguest_insmod },
+	{ "_module_image", lguest_module_image },
 	{ "_job_start", lguest_job_start },
 	{ "_job_wait", lguest_job_wait },
 	{ "_job_kill", lguest_job_kill },
@@ -44,6 +48,7 @@ static const luaL_Reg vm_methods[] = {
 	{ "keep_console", lvm_keep_console },
 	{ "events", lvm_events },
 	{ "ping", lvm_ping },
+	{ "_kselftest", lksft_run },
 	{ NULL, NULL }
 };
 
@@ -105,8 +110,21 @@ static int l_sleep(lua_State *L)
 	return 0;
 }
 
+/* provium.core.kernel_tables() -> dir of nr.lua/errno.lua for the run's kernel, or nil */
+static int l_kernel_tables(lua_State *L)
+{
+	char dir[PATH_MAX];
+
+	if (tables_for_run(dir, sizeof(dir)))
+		lua_pushnil(L);
+	else
+		lua_pushstring(L, dir);
+	return 1;
+}
+
 static const luaL_Reg core_funcs[] = {
 	{ "now", l_now },
+	{ "kernel_tables", l_kernel_tables },
 	{ "emit", l_emit },
 	{ "sleep", l_sleep },
 	{ "create", lvm_create },

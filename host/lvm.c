@@ -16,6 +16,7 @@
 #include "config.h"
 #include "fixture.h"
 #include "lvm.h"
+#include "rootfs.h"
 #include "trace.h"
 
 static void free_boot_options(struct lvm *v)
@@ -63,7 +64,30 @@ static void parse_files(lua_State *L, struct lvm *v, int t)
 	v->cfg.files = v->files;
 }
 
-/* boot{disks = {"a.img", {file = "b.img", readonly = true}}} */
+/* The keys a disk table may have; anything else is a typo to report. */
+static void check_disk_keys(lua_State *L, int t, lua_Integer i)
+{
+	static const char *const known[] = { "path", "file", "format", "readonly", NULL };
+
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+		int j;
+
+		for (j = 0; k && known[j] && strcmp(k, known[j]); j++)
+			;
+		if (!k || !known[j])
+			luaL_error(L, "vm:boot: disks[%d]: unknown field %s (known: path, format, "
+				   "readonly; file is path's old name)", (int)i,
+				   k ? k : luaL_typename(L, -2));
+		lua_pop(L, 1);
+	}
+}
+
+/*
+ * boot{disks = {"a.img", {path = "b.qcow2", format = "qcow2", readonly = true}}}
+ * ({file = ...} is path's older name)
+ */
 static void parse_disks(lua_State *L, struct lvm *v, int t)
 {
 	lua_Integer n = luaL_len(L, t), i;
@@ -71,27 +95,49 @@ static void parse_disks(lua_State *L, struct lvm *v, int t)
 	if (n > 16)
 		luaL_error(L, "vm:boot: %d disks, at most 16", (int)n);
 	for (i = 1; i <= n; i++) {
-		const char *path = NULL;
+		const char *path = NULL, *format = NULL, *fmt;
+		struct error e;
 		int ro = 0;
 
 		lua_geti(L, t, i);
 		if (lua_type(L, -1) == LUA_TSTRING) {
 			path = lua_tostring(L, -1);
 		} else if (lua_type(L, -1) == LUA_TTABLE) {
-			lua_getfield(L, -1, "readonly");
+			int d = lua_gettop(L);
+
+			check_disk_keys(L, d, i);
+			lua_getfield(L, d, "readonly");
 			ro = lua_toboolean(L, -1);
 			lua_pop(L, 1);
-			/* a string stays referenced by the table once popped */
-			if (lua_getfield(L, -1, "file") == LUA_TSTRING)
+			/* strings stay referenced by the table once popped */
+			if (lua_getfield(L, d, "path") == LUA_TSTRING)
 				path = lua_tostring(L, -1);
+			lua_pop(L, 1);
+			if (lua_getfield(L, d, "file") == LUA_TSTRING) {
+				if (path)
+					luaL_error(L, "vm:boot: disks[%d] has both path and file "
+						   "(the same thing: keep path)", (int)i);
+				path = lua_tostring(L, -1);
+			}
+			lua_pop(L, 1);
+			if (lua_getfield(L, d, "format") == LUA_TSTRING)
+				format = lua_tostring(L, -1);
+			else if (!lua_isnil(L, -1))
+				luaL_error(L, "vm:boot: disks[%d].format must be \"raw\" or "
+					   "\"qcow2\"", (int)i);
 			lua_pop(L, 1);
 		}
 		if (!path)
-			luaL_error(L, "vm:boot: disks[%d] must be a path or {file = path}", (int)i);
+			luaL_error(L, "vm:boot: disks[%d] must be a path or {path = path, "
+				   "format = \"raw\"|\"qcow2\", readonly = bool}", (int)i);
 		if (access(path, ro ? R_OK : R_OK | W_OK))
 			luaL_error(L, "vm:boot: disks[%d]: %s: %s", (int)i, path, strerror(errno));
+		fmt = vm_disk_format(path, format, &e);
+		if (!fmt)
+			luaL_error(L, "vm:boot: disks[%d]: %s", (int)i, e.msg);
 		v->disks = xrealloc(v->disks, i * sizeof(*v->disks));
 		v->disks[i - 1].path = xstrdup(path);
+		v->disks[i - 1].format = fmt;
 		v->disks[i - 1].readonly = ro;
 		v->cfg.ndisks = (size_t)i;
 		lua_pop(L, 1);
@@ -171,7 +217,7 @@ struct lvm *lvm_push_worker(lua_State *L, struct lvm *parent, uint32_t id)
 
 int lvm_create(lua_State *L)
 {
-	const char *profile = luaL_optstring(L, 1, "default");
+	const char *profile = luaL_optstring(L, 1, config_default_profile());
 	const char *config = NULL;
 	struct lvm *v;
 	struct error e;
@@ -232,6 +278,14 @@ int lvm_boot(lua_State *L)
 		if (lua_getfield(L, 2, "disks") != LUA_TNIL) {
 			luaL_checktype(L, -1, LUA_TTABLE);
 			parse_disks(L, v, lua_gettop(L));
+		}
+		lua_pop(L, 1);
+		if (lua_getfield(L, 2, "rootfs") != LUA_TNIL) {
+			if (lua_type(L, -1) != LUA_TSTRING)
+				return luaL_error(L, "vm:boot: rootfs must be a string (\"host\")");
+			if (rootfs_check(lua_tostring(L, -1), &e) ||
+			    copy_str(v->cfg.rootfs, sizeof(v->cfg.rootfs), lua_tostring(L, -1)))
+				return luaL_error(L, "vm:boot: %s", e.msg);
 		}
 		lua_pop(L, 1);
 		if (lua_getfield(L, 2, "timeout") != LUA_TNIL) {
@@ -313,8 +367,9 @@ int lvm_set_timeout(lua_State *L)
 int lvm_info(lua_State *L)
 {
 	struct lvm *v = lvm_check(L);
+	const struct vm_config *cfg = v->booted ? &v->c.vm->cfg : &v->cfg;
 
-	lua_createtable(L, 0, 8);
+	lua_createtable(L, 0, 14);
 	lua_pushboolean(L, v->booted && !v->c.vm->dead);
 	lua_setfield(L, -2, "running");
 	lua_pushstring(L, v->c.vm->release);
@@ -323,8 +378,11 @@ int lvm_info(lua_State *L)
 	lua_setfield(L, -2, "accel");
 	lua_pushboolean(L, v->c.vm->module_dispatch != 0);
 	lua_setfield(L, -2, "module");
-	lua_pushstring(L, v->c.vm->module_error);
+	/* before boot, what the host already knows: why there will be no module */
+	lua_pushstring(L, v->booted ? v->c.vm->module_error : cfg->module_note);
 	lua_setfield(L, -2, "module_error");
+	lua_pushstring(L, v->cfg.rootfs);
+	lua_setfield(L, -2, "rootfs");
 	lua_pushnumber(L, v->c.vm->boot_ns / 1e9);
 	lua_setfield(L, -2, "boot_time");
 	lua_pushstring(L, v->c.vm->console);
@@ -337,36 +395,62 @@ int lvm_info(lua_State *L)
 	lua_setfield(L, -2, "qemu_pid");
 	lua_pushstring(L, v->c.vm->dead_reason);
 	lua_setfield(L, -2, "dead_reason");
+	/* the kernel it boots (or will): for building modules against it */
+	lua_pushstring(L, cfg->kernel.image);
+	lua_setfield(L, -2, "kernel");
+	lua_pushstring(L, cfg->kernel.kbuild);
+	lua_setfield(L, -2, "kbuild");
+	lua_pushstring(L, cfg->module);
+	lua_setfield(L, -2, "module_path");
+	lua_pushstring(L, !v->booted ? "" : cfg->kernel.vmlinux[0] ? "microvm" : "q35");
+	lua_setfield(L, -2, "machine");
 	return 1;
 }
 
 /*
- * vm:events(first?) -> list of kernel splats from index @first: {kind, text,
- * source, and from provium.ko context, pid, comm, call_pid, call_nr, via}
+ * vm:events(first?) -> list of kernel splats from index @first on ({kind,
+ * text, index, source, and from provium.ko context, pid, comm, call_pid,
+ * call_nr, via}), their total count, and how many of those from @first on
+ * were dropped (only the first and the latest are kept)
  */
 int lvm_events(lua_State *L)
 {
-	struct lvm *v = lvm_check(L);
-	lua_Integer first = luaL_optinteger(L, 2, 1), i;
+	struct vm *vm = lvm_check(L)->c.vm;
+	lua_Integer first = luaL_optinteger(L, 2, 1), i, n = 0, dropped = 0;
 
 	if (first < 1)
 		first = 1;	/* the list still starts at index 1 */
-	lua_createtable(L, (int)v->c.vm->nevents, 0);
-	for (i = first; i <= (lua_Integer)v->c.vm->nevents; i++) {
-		const struct vm_event *ev = &v->c.vm->events[i - 1];
-		struct proto_hdr h = { ev->payload_len, 0, PROTO_MSG_EVENT, 0 };
+	lua_newtable(L);
+	for (i = first; i <= (lua_Integer)vm->nevents; i++) {
+		const struct vm_event *ev = vm_event(vm, (uint64_t)i);
 		struct trace_event te;
-		struct proto_msg m;
+		struct proto_hdr h;
+		struct proto_msg em;
 		char err[128];
 
-		if (proto_decode(&h, ev->payload, &m, err, sizeof(err)))
-			memset(&m, 0, sizeof(m));	/* decoded once already: cannot fail */
-		trace_event_from_msg(&m, &te);
+		if (!ev) {
+			/* the whole dropped run at once: it can be millions long */
+			lua_Integer next = (lua_Integer)(vm->nevents - VM_EVENTS_TAIL) + 1;
+
+			dropped += next - i;
+			i = next - 1;
+			continue;
+		}
+		/* whose it is from the frame; kind and text as kept (bounded) */
+		h = (struct proto_hdr){ ev->payload_len, 0, PROTO_MSG_EVENT, 0 };
+		if (proto_decode(&h, ev->payload, &em, err, sizeof(err)))
+			memset(&em, 0, sizeof(em));	/* decoded once already: cannot fail */
+		trace_event_from_msg(&em, &te);
+		te.kind = (struct trace_str){ ev->kind, strlen(ev->kind) };
+		te.text = (struct trace_str){ ev->text, strlen(ev->text) };
 		ltrace_push_event(L, &te);
-		lua_seti(L, -2, i - first + 1);
+		lua_pushinteger(L, i);
+		lua_setfield(L, -2, "index");
+		lua_seti(L, -2, ++n);
 	}
-	lua_pushinteger(L, (lua_Integer)v->c.vm->nevents);
-	return 2;
+	lua_pushinteger(L, (lua_Integer)vm->nevents);
+	lua_pushinteger(L, dropped);
+	return 3;
 }
 
 /* vm:ping(): a round trip; kernel splats that happened before arrive first */

@@ -12,6 +12,8 @@
 #include "doctor.h"
 #include "init.h"
 #include "junit_merge.h"
+#include "kconfig.h"
+#include "kselftest.h"
 #include "lprovium.h"
 #include "runner.h"
 #include "shell.h"
@@ -25,8 +27,11 @@ static void usage(FILE *f)
 	      "  shell [profile]           boot a VM and open an interactive shell on it\n"
 	      "  init                      write a starter provium.toml and tests/example.lua here\n"
 	      "  junit-merge OUT IN...     merge JUnit files (the shards of a CI matrix) into OUT\n"
+	      "  kselftest [options] DIR   run an installed kselftest tree in fresh VMs\n"
+	      "                            (see 'provium kselftest -h')\n"
 	      "  doctor                    check QEMU, KVM, kernel, headers and the build;\n"
 	      "                            print the command that fixes what is missing\n"
+	      "  kconfig [--check .config] print the kernel configuration a test kernel needs\n"
 	      "  version                   print the version\n", f);
 }
 
@@ -64,6 +69,10 @@ int main(int argc, char **argv)
 		return init_run(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "junit-merge"))
 		return junit_merge_run(argc - i - 1, argv + i + 1);
+	if (!strcmp(argv[i], "kconfig"))
+		return kconfig_main(argc - i - 1, argv + i + 1);
+	if (!strcmp(argv[i], "kselftest"))
+		return kselftest_main(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "shell"))
 		return shell_run(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "doctor")) {

@@ -372,3 +372,14 @@ void report_summary(FILE *f, const struct test_run *r)
 {
 	fprintf(f, "%d passed, %d failed, %d skipped\n", r->passed, r->failed, r->skipped);
 }
+
+/* The escaping above, for the other reports (ksft_report.c). */
+void report_json_string(FILE *f, const char *s)
+{
+	json_str(f, s);
+}
+
+void report_xml_text(FILE *f, const char *s, int attr)
+{
+	xml_str(f, s, attr);
+}

@@ -23,6 +23,10 @@ void report_end(FILE *f, const struct test_run *r, int tap);
 /* "N passed, N failed, N skipped": the last line of every run. */
 void report_summary(FILE *f, const struct test_run *r);
 void report_json(FILE *f, const struct test_run *r);
+/* @s as a JSON string (null for NULL), invalid UTF-8 replaced. */
+void report_json_string(FILE *f, const char *s);
+/* @s as XML 1.0 text, or an attribute value if @attr; forbidden characters dropped. */
+void report_xml_text(FILE *f, const char *s, int attr);
 void report_junit(FILE *f, const struct test_run *r);
 
 #endif

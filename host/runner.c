@@ -1,9 +1,10 @@
 /*
  * runner.c - "provium run" and "provium test". A test run: parse the
  * options, select the files (test_select.c), start each in its own child
- * (test_child.c) as many at a time as -p and free memory allow, collect
- * its events, turn them into results (test_results.c) and report each file
- * as it completes, then the whole run (report.c).
+ * (test_child.c) as many at a time as -p allows, answer their VMs'
+ * requests to the resource pool (pool.c), collect their events, turn them
+ * into results (test_results.c) and report each file as it completes, then
+ * the whole run (report.c).
  */
 #include <errno.h>
 #include <limits.h>
@@ -12,10 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "config.h"
 #include "lstate.h"
+#include "pool.h"
 #include "progress.h"
 #include "report.h"
 #include "runner.h"
@@ -26,14 +29,35 @@
 
 #define MAX_JOBS 256
 
+/* --profile NAME: provium.create() with no name, in this process and its children */
+static int set_profile(const char *cmd, const char *name)
+{
+	if (!name[0] || strchr(name, '/')) {
+		fprintf(stderr, "provium %s: --profile '%s': want a profile name\n", cmd, name);
+		return -1;
+	}
+	setenv("PROVIUM_PROFILE", name, 1);
+	return 0;
+}
+
 int runner_run_script(int argc, char **argv)
 {
 	char err[8192];
 	lua_State *L;
 	int rc = 0;
 
+	while (argc >= 1 && (!strcmp(argv[0], "--profile") || !strncmp(argv[0], "--profile=", 10))) {
+		int eq = argv[0][9] == '=';
+		const char *name = eq ? argv[0] + 10 : argc > 1 ? argv[1] : NULL;
+
+		if (!name || set_profile("run", name))
+			goto usage;
+		argc -= eq ? 1 : 2;
+		argv += eq ? 1 : 2;
+	}
 	if (argc < 1) {
-		fputs("usage: provium run <script.lua> [args]\n", stderr);
+usage:
+		fputs("usage: provium run [--profile NAME] <script.lua> [args]\n", stderr);
 		return 2;
 	}
 	if (access(argv[0], R_OK)) {
@@ -80,20 +104,6 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name, in
 	return argv[++*i];
 }
 
-static int valid_mem(const char *s)
-{
-	char *end;
-	double n = strtod(s, &end);
-
-	if (end == s || n <= 0)
-		return 0;
-	if (*end == 'G' || *end == 'g')
-		n *= 1024, end++;
-	else if (*end == 'M' || *end == 'm')
-		end++;
-	return !*end && n >= 64 && n <= 65536;
-}
-
 static int parse_int(const char *s, int *out)
 {
 	char *end;
@@ -112,7 +122,7 @@ static int parse_opts(int argc, char **argv, struct test_opts *o, char ***paths,
 	int i, bad = 0;
 
 	memset(o, 0, sizeof(*o));
-	o->jobs = 1;
+	o->jobs = 0;	/* auto */
 	*paths = xcalloc(argc + 1, sizeof(char *));
 	*npaths = 0;
 	for (i = 0; i < argc; i++) {
@@ -120,8 +130,11 @@ static int parse_opts(int argc, char **argv, struct test_opts *o, char ***paths,
 
 		if ((v = opt_value(argc, argv, &i, "-p", &bad)) ||
 		    (v = opt_value(argc, argv, &i, "--jobs", &bad))) {
-			if (parse_int(v, &o->jobs) || o->jobs < 1 || o->jobs > MAX_JOBS) {
-				fprintf(stderr, "provium test: -p %s: want 1..%d\n", v, MAX_JOBS);
+			if (!strcmp(v, "auto"))
+				o->jobs = 0;
+			else if (parse_int(v, &o->jobs) || o->jobs < 1 || o->jobs > MAX_JOBS) {
+				fprintf(stderr, "provium test: -p %s: want 1..%d or auto\n", v,
+					MAX_JOBS);
 				return -1;
 			}
 		} else if ((v = opt_value(argc, argv, &i, "-f", &bad)) ||
@@ -147,16 +160,19 @@ static int parse_opts(int argc, char **argv, struct test_opts *o, char ***paths,
 			}
 		} else if ((v = opt_value(argc, argv, &i, "--junit", &bad))) {
 			o->junit = v;
+		} else if ((v = opt_value(argc, argv, &i, "--profile", &bad))) {
+			if (set_profile("test", v))
+				return -1;
 		} else if ((v = opt_value(argc, argv, &i, "--mem", &bad))) {
-			if (!valid_mem(v)) {
-				fprintf(stderr, "provium test: --mem %s: want a size like 512M or 2G "
-					"(64M..64G)\n", v);
+			if (pool_parse_mem(v) < 0) {
+				fprintf(stderr, "provium test: --mem %s: want a size like 4096M or 8G "
+					"(at least 64M)\n", v);
 				return -1;
 			}
 			o->mem = v;
 		} else if ((v = opt_value(argc, argv, &i, "--cpus", &bad))) {
-			if (parse_int(v, &o->cpus) || o->cpus < 1 || o->cpus > 64) {
-				fprintf(stderr, "provium test: --cpus %s: want 1..64\n", v);
+			if (parse_int(v, &o->cpus) || o->cpus < 1 || o->cpus > 65536) {
+				fprintf(stderr, "provium test: --cpus %s: want 1..65536\n", v);
 				return -1;
 			}
 		} else if (bad) {
@@ -201,14 +217,19 @@ static int parse_opts(int argc, char **argv, struct test_opts *o, char ***paths,
 static void test_usage(FILE *f)
 {
 	fputs("usage: provium test [options] <paths...>\n"
-	      "  -p, --jobs N       run N files at once (default 1)\n"
-	      "  -f, --filter PAT   only files whose path contains or glob-matches PAT (repeatable)\n"
+	      "  -p, --jobs N|auto  run N files at once (auto: half the CPUs, at least 2;\n"
+	      "                     with --mem/--cpus, every file)\n"
+	      "  -f, --filter PAT   only files whose name contains or glob-matches PAT (a PAT\n"
+	      "                     with a /: the path); repeatable\n"
 	      "  --fail-fast        start no new file after the first failing one\n"
 	      "  --rerun-failed     run only the files that failed in the last complete run\n"
 	      "  --timeout S        fail a file that runs longer than S seconds\n"
 	      "  --shard K/N        run the K-th of N deterministic slices of the files\n"
-	      "  --mem SIZE         default memory of the VMs tests boot (512M, 2G)\n"
-	      "  --cpus N           default vCPUs of the VMs tests boot\n"
+	      "  --mem SIZE         memory all running VMs share (4G; default: MemAvailable\n"
+	      "                     less 1.5G)\n"
+	      "  --cpus N           vCPUs all running VMs share (default: not limited)\n"
+	      "  --profile NAME     provium.create() with no name boots profile NAME; provium.nr\n"
+	      "                     and provium.errno come from that kernel's headers\n"
 	      "  --tap              TAP 13 (kselftest dialect) on stdout instead of text\n"
 	      "  --json             one JSON document on stdout instead of text\n"
 	      "  --junit FILE       also write JUnit XML to FILE\n"
@@ -227,34 +248,92 @@ static void signal_running(struct test_file *tf, size_t n, int sig)
 }
 
 /*
- * The VM pool: never start more files at once than the host's free memory
- * holds, counting each file's VM (--mem, 512M by default) and QEMU's own
- * overhead. Files that boot several VMs are the author's business.
+ * The resource pool: every running VM of the run takes its memory and CPUs
+ * from it (pool.c); each file's process asks over its socket before a boot.
  */
-static void cap_jobs_by_memory(struct test_opts *o)
-{
-	long per_file = (o->mem ? config_parse_memory(o->mem) : 512) + 256;
-	long avail_kb = 0;
-	char line[256];
-	FILE *f = fopen("/proc/meminfo", "re");
-	int fit;
+static struct pool pool;
 
-	if (!f)
-		return;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "MemAvailable: %ld kB", &avail_kb) == 1)
-			break;
-	fclose(f);
-	if (avail_kb <= 0 || per_file <= 0)
-		return;
-	fit = (int)(avail_kb / 1024 / per_file);
-	if (fit < 1)
-		fit = 1;
-	if (fit < o->jobs) {
-		fprintf(stderr, "provium test: -p %d lowered to %d: %ld MiB free holds %d VMs of "
-			"%ld MiB\n", o->jobs, fit, avail_kb / 1024, fit, per_file);
-		o->jobs = fit;
+/* The files' requests and give-backs; the socket closes when the file ends. */
+static void pool_read(struct test_file *t)
+{
+	struct pool_msg m;
+	char amount[64];
+	ssize_t n;
+
+	while ((n = recv(t->pool_fd, &m, sizeof(m), 0)) == (ssize_t)sizeof(m)) {
+		pool_amount(m.mem_mb, (int)m.cpus, amount, sizeof(amount));
+		if (m.op == POOL_ACQUIRE) {
+			pool_request(&pool, &t->pool, m.id, m.mem_mb, (int)m.cpus);
+			logv("pool: %s asks for %s (in use: %ldM memory, %d CPUs, %d VMs)",
+			     t->path, amount, pool.mem_used, pool.cpus_used, pool.vms);
+		} else if (m.op == POOL_RELEASE) {
+			pool_release(&pool, &t->pool, m.id);
+			logv("pool: %s gives back VM %u", t->path, m.id);
+		}
 	}
+	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+		close(t->pool_fd);
+		t->pool_fd = -1;
+	}
+}
+
+/* A file ended: whatever it still held (it crashed, it was killed) comes back. */
+static void pool_file_done(struct test_file *t)
+{
+	char amount[64];
+
+	if (t->pool_fd >= 0)
+		pool_read(t);	/* its last give-backs */
+	if (t->pool.ntickets) {
+		pool_amount(t->pool.mem_held, t->pool.cpus_held, amount, sizeof(amount));
+		logv("pool: %s ended holding %zu VM(s): %s reclaimed", t->path,
+		     t->pool.ntickets, amount);
+	}
+	pool_reclaim(&pool, &t->pool);
+	if (t->pool_fd >= 0)
+		close(t->pool_fd);
+	t->pool_fd = -1;
+}
+
+/* Answer the requests that can be answered now. */
+static void pool_answer(struct test_file *tf, size_t n, int stopping)
+{
+	struct pool_client *cl[MAX_JOBS];
+	struct pool_decision *dec;
+	size_t idx[MAX_JOBS], m = 0, k, nd;
+
+	for (k = 0; k < n && m < MAX_JOBS; k++) {
+		if (tf[k].state != TEST_RUNNING || tf[k].pool_fd < 0)
+			continue;
+		cl[m] = &tf[k].pool;
+		idx[m++] = k;
+	}
+	if (!m)
+		return;
+	dec = xcalloc(m, sizeof(*dec));
+	nd = stopping ? pool_refuse_all(&pool, cl, m, "interrupted", dec)
+		      : pool_schedule(&pool, cl, m, dec);
+	for (k = 0; k < nd; k++) {
+		struct test_file *t = &tf[idx[dec[k].client]];
+		struct pool_msg msg;
+		char amount[64];
+
+		memset(&msg, 0, sizeof(msg));
+		msg.op = dec[k].verdict == POOL_GRANT ? POOL_GRANTED : POOL_REFUSED;
+		msg.id = dec[k].id;
+		snprintf(msg.text, sizeof(msg.text), "%s", dec[k].why);
+		if (dec[k].verdict == POOL_GRANT) {
+			pool_amount(t->pool.tickets[t->pool.ntickets - 1].mem,
+				    t->pool.tickets[t->pool.ntickets - 1].cpus, amount,
+				    sizeof(amount));
+			logv("pool: %s gets VM %u: %s", t->path, dec[k].id, amount);
+		} else {
+			logv("pool: %s is refused VM %u: %s", t->path, dec[k].id, dec[k].why);
+		}
+		/* a full socket or a child that just died: the child is gone anyway */
+		send(t->pool_fd, &msg, sizeof(msg), MSG_NOSIGNAL | MSG_DONTWAIT);
+	}
+	free(dec);
 }
 
 /* A file is done: its results, its output if it failed, its report line. */
@@ -287,7 +366,8 @@ static void free_run(struct test_run *r)
 int runner_test(int argc, char **argv)
 {
 	struct test_opts o;
-	char **paths, logdir[PATH_MAX];
+	struct error pe;
+	char **paths, logdir[PATH_MAX], line[512];
 	int npaths, i, rc, failed_files = 0, order = 0, empty_record, sent_term = 0,
 		sent_kill = 0;
 	size_t next = 0, running = 0, k;
@@ -323,7 +403,22 @@ int runner_test(int argc, char **argv)
 		free_run(&r);
 		return 2;
 	}
-	cap_jobs_by_memory(&o);
+	if (pool_init(&pool, o.mem, o.cpus, getenv("PROVIUM_MEMINFO"), &pe)) {
+		fprintf(stderr, "provium test: %s\n", pe.msg);
+		if (junit)
+			fclose(junit);
+		free_run(&r);
+		return 2;
+	}
+	if (!o.jobs) {
+		/* auto: the pool gates VMs; with a budget given it gates everything */
+		long half = sysconf(_SC_NPROCESSORS_ONLN) / 2;
+
+		if (o.mem || o.cpus)
+			o.jobs = r.n > MAX_JOBS ? MAX_JOBS : r.n ? (int)r.n : 1;
+		else
+			o.jobs = half < 2 ? 2 : half > MAX_JOBS ? MAX_JOBS : (int)half;
+	}
 	snprintf(logdir, sizeof(logdir), "%s/provium-test-XXXXXX",
 		 getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(logdir)) {
@@ -335,13 +430,17 @@ int runner_test(int argc, char **argv)
 	}
 	signal(SIGINT, on_stop);
 	signal(SIGTERM, on_stop);
+	pool_describe(&pool, line, sizeof(line));
+	/* stdout stays pure TAP or JSON */
+	fprintf(o.tap || o.json ? stderr : stdout, "%s\n", line);
 	if (o.tap)
 		report_tap_plan(stdout, r.n);
 	fflush(stdout);
 
 	while (next < r.n || running) {
-		struct pollfd pfd[MAX_JOBS];
-		size_t map[MAX_JOBS];
+		/* each running file: its output while open, its events, its pool socket */
+		struct pollfd pfd[3 * MAX_JOBS];
+		size_t map[3 * MAX_JOBS];
 		int np = 0;
 
 		if (stop_requested && !sent_term) {
@@ -369,27 +468,48 @@ int runner_test(int argc, char **argv)
 		if (!running)
 			break;
 		progress_show(&o, &r);
-		for (k = 0; k < r.n && np < MAX_JOBS; k++) {
+		for (k = 0; k < r.n && np + 2 < 3 * MAX_JOBS; k++) {
 			if (r.tf[k].state != TEST_RUNNING)
 				continue;
+			if (r.tf[k].outfd >= 0) {
+				pfd[np] = (struct pollfd){ r.tf[k].outfd, POLLIN, 0 };
+				map[np++] = k;
+			}
 			pfd[np] = (struct pollfd){ r.tf[k].events, POLLIN, 0 };
 			map[np++] = k;
+			if (r.tf[k].pool_fd >= 0) {
+				pfd[np] = (struct pollfd){ r.tf[k].pool_fd, POLLIN, 0 };
+				map[np++] = k;
+			}
 		}
 		/*
 		 * the timeout closes the window of a signal arriving before poll,
 		 * and refreshes the status line's times
 		 */
-		if (poll(pfd, np, 500) <= 0)
+		if (poll(pfd, np, 500) <= 0) {
+			pool_answer(r.tf, r.n, stop_requested != 0);
 			continue;
+		}
 		for (i = 0; i < np; i++) {
 			struct test_file *t = &r.tf[map[i]];
 
-			if (!pfd[i].revents || !test_child_read(t))
+			if (pfd[i].revents && pfd[i].fd == t->pool_fd)
+				pool_read(t);
+			if (pfd[i].revents && t->state == TEST_RUNNING && pfd[i].fd == t->outfd)
+				test_child_output(t);
+		}
+		for (i = 0; i < np; i++) {
+			struct test_file *t = &r.tf[map[i]];
+
+			if (!pfd[i].revents || t->state != TEST_RUNNING || pfd[i].fd != t->events ||
+			    !test_child_read(t))
 				continue;
+			pool_file_done(t);
 			t->order = ++order;
 			running--;
 			file_done(&r, t, &o, &failed_files);
 		}
+		pool_answer(r.tf, r.n, stop_requested != 0);
 	}
 	progress_clear();
 	r.secs = (mono_ns() - t0) / 1e9;

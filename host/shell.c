@@ -13,7 +13,7 @@
 
 int shell_run(int argc, char **argv)
 {
-	const char *profile = argc > 0 ? argv[0] : "default";
+	const char *profile = argc > 0 ? argv[0] : config_default_profile();
 	struct vm_config cfg;
 	struct error e;
 	struct vm vm;

@@ -11,6 +11,9 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "pool.h"
+#include "logcap.h"
+
 #define TEST_MAX_FILTERS 64
 
 struct test_opts {
@@ -46,9 +49,17 @@ struct test_file {
 	enum test_state state;
 	pid_t pid;
 	int events;		/* read end of the child's event pipe */
-	char *buf;		/* event text received */
+	int pool_fd;		/* the runner's end of its pool socket, -1 = closed */
+	struct pool_client pool;	/* what it holds from the pool, what it waits for */
+	char *buf;		/* event text received (bounded: see test_child.c) */
 	size_t len;
+	size_t line_len;	/* of the event line being received */
+	uint64_t line_dropped;	/* bytes of it past the line limit */
+	uint64_t lines_dropped;	/* whole lines past the file's limit */
+	int skip_line;		/* dropping the rest of one */
 	char *log;		/* the child's stdout/stderr */
+	int outfd;		/* read end of the pipe that fills it, -1 = closed */
+	struct logcap outlog;	/* the log, bounded */
 	char *tmpdir;		/* the child's TMPDIR: VM run directories */
 	uint64_t start_ns, end_ns;
 	int status;		/* wait status */

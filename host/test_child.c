@@ -1,7 +1,8 @@
 /*
  * test_child.c - one child process per test file: its own Lua state and
- * VMs, --mem/--cpus as boot defaults, stdout and stderr to a log file, VM
- * run directories below the log directory, per-test events through a pipe.
+ * VMs, stdout and stderr to a log file, VM run directories below the log
+ * directory, per-test events through a pipe, and a socket to the run's
+ * resource pool that each VM boot asks (pool.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -12,55 +13,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <lauxlib.h>
-
 #include "lprovium.h"
 #include "lstate.h"
+#include "pool.h"
 #include "test_child.h"
 #include "util.h"
 
-/* Lua run in each child before the file: --mem/--cpus become defaults of vm:boot. */
-static const char boot_defaults_lua[] =
-	"local mem, cpus = ...\n"
-	"local methods = require('provium.core').vm_methods\n"
-	"local boot = methods.boot\n"
-	"methods.boot = function(vm, opts, ...)\n"
-	"  if opts ~= nil and type(opts) ~= 'table' then return boot(vm, opts, ...) end\n"
-	"  local o = {}\n"
-	"  for k, v in pairs(opts or {}) do o[k] = v end\n"
-	"  if o.memory == nil then o.memory = mem end\n"
-	"  if o.cpus == nil then o.cpus = cpus end\n"
-	"  return boot(vm, o, ...)\n"
-	"end\n";
-
-static int set_boot_defaults(lua_State *L, const struct test_opts *o, char *err, size_t len)
-{
-	if (!o->mem && !o->cpus)
-		return 0;
-	if (luaL_loadstring(L, boot_defaults_lua)) {
-		snprintf(err, len, "%s", lua_tostring(L, -1));
-		lua_pop(L, 1);
-		return -1;
-	}
-	if (o->mem)
-		lua_pushstring(L, o->mem);
-	else
-		lua_pushnil(L);
-	if (o->cpus)
-		lua_pushinteger(L, o->cpus);
-	else
-		lua_pushnil(L);
-	if (lua_pcall(L, 2, 0, 0)) {
-		snprintf(err, len, "--mem/--cpus: %s", lua_tostring(L, -1));
-		lua_pop(L, 1);
-		return -1;
-	}
-	return 0;
-}
+/* A child's events: at most this long a line, and this much in all. */
+#define TEST_LINE_MAX		(256u << 10)
+#define TEST_EVENTS_MAX		(16u << 20)
 
 /* In the child: run one file, events to @fd. */
 static void run_child(struct test_file *t, int fd, const struct test_opts *o)
@@ -77,9 +43,7 @@ static void run_child(struct test_file *t, int fd, const struct test_opts *o)
 	if (!L)
 		_exit(2);
 	lstate_catch_signals(L);
-	rc = set_boot_defaults(L, o, err, sizeof(err));
-	if (!rc)
-		rc = lstate_run_file(L, t->path, 0, NULL, err, sizeof(err));
+	rc = lstate_run_file(L, t->path, 0, NULL, err, sizeof(err));
 	ev = fdopen(fd, "w");
 	if (!ev)
 		_exit(2);
@@ -116,19 +80,49 @@ static void log_name(char *out, size_t len, const char *dir, int idx, const char
 	snprintf(out, len, "%s/%03d-%s%s", dir, idx + 1, clean, suffix);
 }
 
+/* Bytes kept of each file's output log: PROVIUM_LOG_MAX, or 8 MiB. */
+static uint64_t log_max(void)
+{
+	const char *env = getenv("PROVIUM_LOG_MAX");
+	unsigned long long n = env ? strtoull(env, NULL, 10) : 0;
+
+	return n ? n : 8ull << 20;
+}
+
 int test_child_start(struct test_file *t, const struct test_opts *o, const char *logdir)
 {
 	char buf[PATH_MAX];
 	pid_t parent;
-	int p[2];
+	int p[2], sv[2], out[2];
 
+	t->outfd = -1;
 	log_name(buf, sizeof(buf), logdir, t->idx, t->path, ".log");
 	t->log = xstrdup(buf);
 	log_name(buf, sizeof(buf), logdir, t->idx, t->path, ".tmp");
 	t->tmpdir = xstrdup(buf);
 	mkdir(t->tmpdir, 0700);
-	if (pipe2(p, O_CLOEXEC))
+	/* the child's stdout and stderr come through a pipe into a bounded log */
+	if (logcap_open(&t->outlog, t->log, log_max()))
 		return -1;
+	if (pipe2(p, O_CLOEXEC)) {
+		logcap_close(&t->outlog);
+		return -1;
+	}
+	/* one message per packet; the child blocks on its end, the runner polls its own */
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv)) {
+		close(p[0]);
+		close(p[1]);
+		logcap_close(&t->outlog);
+		return -1;
+	}
+	if (pipe2(out, O_CLOEXEC)) {
+		close(p[0]);
+		close(p[1]);
+		close(sv[0]);
+		close(sv[1]);
+		logcap_close(&t->outlog);
+		return -1;
+	}
 	fflush(NULL);
 	t->start_ns = mono_ns();
 	parent = getpid();
@@ -136,11 +130,14 @@ int test_child_start(struct test_file *t, const struct test_opts *o, const char 
 	if (t->pid < 0) {
 		close(p[0]);
 		close(p[1]);
+		close(sv[0]);
+		close(sv[1]);
+		close(out[0]);
+		close(out[1]);
+		logcap_close(&t->outlog);
 		return -1;
 	}
 	if (t->pid == 0) {
-		int out = open(t->log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-
 		/*
 		 * Die with the runner, even by kill -9: this child's QEMUs die
 		 * with it in turn (their own PR_SET_PDEATHSIG), so nothing is
@@ -152,10 +149,11 @@ int test_child_start(struct test_file *t, const struct test_opts *o, const char 
 		signal(SIGINT, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
 		close(p[0]);
-		if (out >= 0) {
-			dup2(out, 1);
-			dup2(out, 2);
-		}
+		close(sv[0]);
+		close(out[0]);
+		pool_set_fd(sv[1]);
+		dup2(out[1], 1);
+		dup2(out[1], 2);
 		setenv("PROVIUM_LOG_DIR", logdir, 1);
 		/* VM run directories (consoles) land next to the log; a VM
 		 * that was not shut down (timeout, crash) leaves its console */
@@ -163,9 +161,49 @@ int test_child_start(struct test_file *t, const struct test_opts *o, const char 
 		run_child(t, p[1], o);
 	}
 	close(p[1]);
+	close(sv[1]);
+	close(out[1]);
 	t->events = p[0];
+	t->outfd = out[0];
+	t->pool_fd = sv[0];
+	fcntl(t->pool_fd, F_SETFL, O_NONBLOCK);
 	t->state = TEST_RUNNING;
 	return 0;
+}
+
+int test_child_output(struct test_file *t)
+{
+	char chunk[65536];
+	ssize_t n = read(t->outfd, chunk, sizeof(chunk));
+
+	if (n > 0) {
+		logcap_write(&t->outlog, chunk, (size_t)n);
+		return 0;
+	}
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return 0;
+	close(t->outfd);
+	t->outfd = -1;
+	return 1;
+}
+
+/* The child is gone: what it wrote last, then the log is complete. */
+static void output_end(struct test_file *t)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	if (t->outfd >= 0) {
+		/* a process it left behind may hold the pipe: only what is there */
+		fcntl(t->outfd, F_SETFL, O_NONBLOCK);
+		while ((n = read(t->outfd, chunk, sizeof(chunk))) > 0 ||
+		       (n < 0 && errno == EINTR))
+			if (n > 0)
+				logcap_write(&t->outlog, chunk, (size_t)n);
+		close(t->outfd);
+		t->outfd = -1;
+	}
+	logcap_close(&t->outlog);
 }
 
 /* Last @lines lines of a file, NULL if empty or unreadable. */
@@ -227,16 +265,54 @@ static void collect_output(struct test_file *t)
 	free(pattern);
 }
 
+/*
+ * Keep @n bytes of event text, bounded: a line longer than TEST_LINE_MAX
+ * is cut with a count of what it lost, and once TEST_EVENTS_MAX bytes are
+ * kept, further lines are only counted (test_results_parse fails the file).
+ */
+static void keep_events(struct test_file *t, const char *p, size_t n)
+{
+	size_t i;
+
+	t->buf = xrealloc(t->buf, t->len + n + 1);
+	for (i = 0; i < n; i++) {
+		if (t->skip_line) {
+			t->skip_line = p[i] != '\n';
+		} else if (p[i] != '\n' && !t->line_len && !t->line_dropped &&
+			   t->len >= TEST_EVENTS_MAX) {
+			t->lines_dropped++;
+			t->skip_line = 1;
+		} else if (p[i] == '\n') {
+			if (t->line_dropped) {
+				char mark[96];
+				int k = snprintf(mark, sizeof(mark), " [provium: %llu more bytes of "
+						 "this line dropped]",
+						 (unsigned long long)t->line_dropped);
+
+				t->buf = xrealloc(t->buf, t->len + k + (n - i) + 1);
+				memcpy(t->buf + t->len, mark, (size_t)k);
+				t->len += (size_t)k;
+			}
+			t->buf[t->len++] = '\n';
+			t->line_len = 0;
+			t->line_dropped = 0;
+		} else if (t->line_len >= TEST_LINE_MAX) {
+			t->line_dropped++;
+		} else {
+			t->buf[t->len++] = p[i];
+			t->line_len++;
+		}
+	}
+	t->buf[t->len] = '\0';
+}
+
 int test_child_read(struct test_file *t)
 {
-	char chunk[4096];
+	char chunk[65536];
 	ssize_t n = read(t->events, chunk, sizeof(chunk));
 
 	if (n > 0) {
-		t->buf = xrealloc(t->buf, t->len + n + 1);
-		memcpy(t->buf + t->len, chunk, n);
-		t->len += n;
-		t->buf[t->len] = '\0';
+		keep_events(t, chunk, (size_t)n);
 		return 0;
 	}
 	if (n < 0 && (errno == EINTR || errno == EAGAIN))
@@ -246,6 +322,7 @@ int test_child_read(struct test_file *t)
 	while (waitpid(t->pid, &t->status, 0) < 0 && errno == EINTR)
 		;
 	t->end_ns = mono_ns();
+	output_end(t);
 	t->state = TEST_DONE;
 	return 1;
 }

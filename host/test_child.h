@@ -14,6 +14,8 @@ int test_child_start(struct test_file *t, const struct test_opts *o, const char 
  * and the child was reaped (t->status, t->end_ns set, state TEST_DONE).
  */
 int test_child_read(struct test_file *t);
+/* Copy what the child printed (its output pipe is readable) into its bounded log; 1 at EOF. */
+int test_child_output(struct test_file *t);
 /* After the results: a failed file gets its output tails; tidy its TMPDIR. */
 void test_child_finish(struct test_file *t);
 

@@ -85,6 +85,11 @@ void test_results_parse(struct test_file *t, int timeout_s)
 	}
 	free(buf);
 	t->buf = NULL;
+	/* a file that reported without end: what was kept counts, and it fails */
+	if (t->lines_dropped && !t->error)
+		t->error = xasprintf("[provium: %llu more report lines of this file dropped: its "
+				     "report went past the runner's limit]",
+				     (unsigned long long)t->lines_dropped);
 
 	if (t->pid <= 0)
 		t->why = xstrdup("could not start a process for this file");
@@ -127,4 +132,5 @@ void test_results_free(struct test_file *t)
 	free(t->current);
 	free(t->output);
 	free(t->path);
+	pool_client_free(&t->pool);
 }

@@ -163,15 +163,25 @@ static char *absolute_path(const char *path)
 	return xasprintf("%s/%s", cwd, path);
 }
 
+/*
+ * -f: a pattern without '/' is matched against the file name, as the
+ * original Provium did (a substring, or a glob over the name); one with a
+ * '/' against the whole path (a substring, or a glob where '*' crosses '/').
+ */
 static int matches(const struct test_opts *o, const char *path)
 {
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	int i;
 
 	if (!o->nfilters)
 		return 1;
-	for (i = 0; i < o->nfilters; i++)
-		if (strstr(path, o->filters[i]) || !fnmatch(o->filters[i], path, 0))
+	for (i = 0; i < o->nfilters; i++) {
+		const char *f = o->filters[i];
+		const char *s = strchr(f, '/') ? path : name;
+
+		if (strstr(s, f) || !fnmatch(f, s, 0))
 			return 1;
+	}
 	return 0;
 }
 
@@ -267,6 +277,7 @@ int test_select_files(const struct test_opts *o, char **paths, int npaths,
 		tf[sel].path = xstrdup(files[k]);
 		tf[sel].idx = (int)sel;
 		tf[sel].events = -1;
+		tf[sel].pool_fd = -1;
 		sel++;
 	}
 	free_files(files, nfiles);

@@ -257,7 +257,7 @@ uint64_t mono_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
 }
 
-int run_command(char *const argv[], int out_fd)
+int run_command_io(char *const argv[], int in_fd, int out_fd, int err_fd)
 {
 	int status;
 	pid_t pid = fork();
@@ -268,9 +268,11 @@ int run_command(char *const argv[], int out_fd)
 		int null = open("/dev/null", O_RDWR);
 
 		dup2(out_fd >= 0 ? out_fd : null, 1);
-		if (!verbose)
+		if (err_fd >= 0)
+			dup2(err_fd, 2);
+		else if (!verbose)
 			dup2(null, 2);
-		dup2(null, 0);
+		dup2(in_fd >= 0 ? in_fd : null, 0);
 		execvp(argv[0], argv);
 		_exit(127);
 	}
@@ -278,6 +280,11 @@ int run_command(char *const argv[], int out_fd)
 		if (errno != EINTR)
 			return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int run_command(char *const argv[], int out_fd)
+{
+	return run_command_io(argv, -1, out_fd, -1);
 }
 
 int copy_str(char *dst, size_t len, const char *src)

@@ -65,5 +65,7 @@ int copy_str(char *dst, size_t len, const char *src);
 
 /* Run argv, stdout to @out_fd (or -1 for /dev/null); returns exit status or -1. */
 int run_command(char *const argv[], int out_fd);
+/* The same with stdin from @in_fd and stderr to @err_fd (-1: /dev/null, stderr with -v). */
+int run_command_io(char *const argv[], int in_fd, int out_fd, int err_fd);
 
 #endif

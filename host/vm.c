@@ -19,37 +19,30 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "console.h"
 #include "initramfs.h"
+#include "module.h"
+#include "pool.h"
+#include "rootfs.h"
 #include "vm.h"
 
 #define PORT_NAME "org.provium.agent"
+#define VM_IN_KEEP (1u << 20)	/* receive buffer kept between large frames */
 
 static void teardown(struct vm *vm);
 
 int vm_config_default(struct vm_config *cfg, struct error *e)
 {
-	char path[600], magic[256];
-	size_t len;
-	uint8_t *ko;
-
 	memset(cfg, 0, sizeof(*cfg));
 	if (kernel_find_default(&cfg->kernel, e))
 		return -1;
+	kernel_locate_config(&cfg->kernel);
 	cfg->memory_mb = 512;
 	cfg->cpus = 1;
 	cfg->boot_timeout_ms = 30000;
-	/* kmod/provium.ko if 'make' built it for this kernel, else built from the sources */
-	snprintf(path, sizeof(path), "%s/kmod/provium.ko", provium_home());
-	ko = read_whole_file(path, &len);
-	magic[0] = '\0';
-	if (ko)
-		module_vermagic(ko, len, magic, sizeof(magic));
-	free(ko);
-	if (ko && !strcmp(magic, cfg->kernel.release)) {
-		snprintf(cfg->module, sizeof(cfg->module), "%s", path);
-		return 0;
-	}
-	return config_build_module(cfg->kernel.kbuild, cfg->module, sizeof(cfg->module), e);
+	/* kmod/provium.ko if 'make' built it for this kernel, else one built now */
+	return module_for_kernel(&cfg->kernel, cfg->module, sizeof(cfg->module),
+				 cfg->module_note, sizeof(cfg->module_note), e);
 }
 
 static int listen_unix(const char *path, struct error *e)
@@ -98,23 +91,63 @@ static void argv_free(struct argv *a)
 	a->cap = 0;
 }
 
+const char *vm_disk_format(const char *path, const char *asked, struct error *e)
+{
+	static const char qcow2_magic[4] = { 'Q', 'F', 'I', (char)0xfb };
+	const char *fmt;
+	char head[4];
+	ssize_t n;
+	int fd;
+
+	if (!asked)
+		fmt = strstr(path, ".qcow2") ? "qcow2" : "raw";
+	else if (!strcmp(asked, "raw"))
+		fmt = "raw";
+	else if (!strcmp(asked, "qcow2"))
+		fmt = "qcow2";
+	else {
+		errorf(e, "format '%s': want \"raw\" or \"qcow2\"", asked);
+		return NULL;
+	}
+	if (strcmp(fmt, "qcow2"))
+		return fmt;
+	/* QEMU's own message for a raw file opened as qcow2 is obscure */
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		errorf(e, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	n = read(fd, head, sizeof(head));
+	close(fd);
+	if (n != (ssize_t)sizeof(head) || memcmp(head, qcow2_magic, sizeof(head))) {
+		errorf(e, "%s is not a qcow2 image (%s; create one with qemu-img create -f "
+		       "qcow2, or say format = \"raw\")", path,
+		       asked ? "format = \"qcow2\"" : "its name says .qcow2");
+		return NULL;
+	}
+	return fmt;
+}
+
 /*
  * microvm + uncompressed vmlinux is the fast path; a kernel that is only a
  * bzImage boots on q35 with virtio-pci.
  */
 static void build_argv(struct vm *vm, const char *initrd, const char *sock, const char *qmp,
-		       struct argv *a)
+		       const char *con, struct argv *a)
 {
 	const struct vm_config *c = &vm->cfg;
 	int microvm = c->kernel.vmlinux[0] != '\0';
 	unsigned long khz = host_tsc_khz();
 	char tsc[80] = "";
-	char *esc;
+	char *esc, *cmdline;
 
 	arg(a, "qemu-system-x86_64");
 	arg(a, "-M");
 	arg(a, microvm ? "microvm,x-option-roms=off,pit=off,pic=off" : "q35");
 	arg(a, "-nodefaults");
+	/* names the run directory on QEMU's command line (ps, pgrep) */
+	arg(a, "-pidfile");
+	arg(a, "%s/qemu.pid", vm->rundir);
 	arg(a, "-no-user-config");
 	arg(a, "-nographic");
 	arg(a, "-no-reboot");
@@ -140,24 +173,62 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 	if (khz)
 		snprintf(tsc, sizeof(tsc), " tsc_early_khz=%lu%s", khz,
 			 host_tsc_stable() ? " tsc=reliable" : "");
-	arg(a, "console=ttyS0 %s panic=-1 reboot=t rdinit=/provium/agent "
-	    "provium.enable=1%s no_timer_check noreplace-smp cryptomgr.notests "
-	    "random.trust_cpu=on provium_agent.modules=/provium/modules.%s%s%s%s%s%s%s%s%s",
-	    c->probe_silence_ms ? "earlyprintk=serial" : "quiet loglevel=4", tsc,
-	    microvm ? "mmio" : "pci", c->ndisks ? ",/provium/modules.blk" : "",
-	    c->init[0] ? " provium_agent.init=" : "", c->init, microvm ? " pci=off" : "",
-	    c->append[0] ? " " : "", c->append, getenv("PROVIUM_APPEND") ? " " : "",
-	    getenv("PROVIUM_APPEND") ? getenv("PROVIUM_APPEND") : "");
+	cmdline = xasprintf("console=ttyS0 %s panic=-1 reboot=t rdinit=/provium/agent "
+			    "provium.enable=1%s no_timer_check noreplace-smp cryptomgr.notests "
+			    "random.trust_cpu=on provium_agent.modules=/provium/modules.%s",
+			    c->probe_silence_ms ? "earlyprintk=serial" : "quiet loglevel=4", tsc,
+			    microvm ? "mmio" : "pci");
+	if (c->ndisks)
+		xappendf(&cmdline, ",/provium/modules.blk");
+	if (rootfs_is_host(c))
+		xappendf(&cmdline, ",/provium/modules.hostfs provium_agent.rootfs=host");
+	/*
+	 * A rootfs is /dev/vda. Without a user initrd the agent makes it the
+	 * root; with one, root= tells the user's init, as a real initramfs.
+	 */
+	if (c->rootfs[0] && !rootfs_is_host(c))
+		xappendf(&cmdline, ",/provium/modules.rootfs root=/dev/vda%s",
+			 c->initrd[0] ? "" : " provium_agent.root=/dev/vda");
+	if (c->init[0])
+		xappendf(&cmdline, " provium_agent.init=%s", c->init);
+	if (microvm)
+		xappendf(&cmdline, " pci=off");
+	if (c->append[0])
+		xappendf(&cmdline, " %s", c->append);
+	if (getenv("PROVIUM_APPEND"))
+		xappendf(&cmdline, " %s", getenv("PROVIUM_APPEND"));
+	arg(a, "%s", cmdline);
+	free(cmdline);
+	if (c->rootfs[0] && !rootfs_is_host(c)) {
+		/* snapshot=on: the guest writes to a temporary overlay, never the image */
+		char *file = qemu_opt_escape(c->rootfs);
+
+		arg(a, "-drive");
+		arg(a, "file=%s,if=none,id=root,format=%s,snapshot=on", file,
+		    strstr(c->rootfs, ".qcow2") ? "qcow2" : "raw");
+		free(file);
+		arg(a, "-device");
+		arg(a, "%s,drive=root", microvm ? "virtio-blk-device" : "virtio-blk-pci");
+	}
 	for (size_t i = 0; i < c->ndisks; i++) {
 		char *file = qemu_opt_escape(c->disks[i].path);
 
 		arg(a, "-drive");
 		arg(a, "file=%s,if=none,id=disk%zu,format=%s%s", file, i,
+		    c->disks[i].format ? c->disks[i].format :
 		    strstr(c->disks[i].path, ".qcow2") ? "qcow2" : "raw",
 		    c->disks[i].readonly ? ",readonly=on" : "");
 		free(file);
 		arg(a, "-device");
 		arg(a, "%s,drive=disk%zu", microvm ? "virtio-blk-device" : "virtio-blk-pci", i);
+	}
+	if (rootfs_is_host(c)) {
+		/* the host's root, read-only; remap keeps inodes of submounts apart */
+		arg(a, "-fsdev");
+		arg(a, "local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap");
+		arg(a, "-device");
+		arg(a, "%s,fsdev=hostroot,mount_tag=%s", microvm ? "virtio-9p-device" : "virtio-9p-pci",
+		    ROOTFS_TAG);
 	}
 	if (c->interactive) {
 		/* Ctrl-C goes to the guest; QEMU puts the terminal in raw mode */
@@ -166,8 +237,13 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 		arg(a, "-serial");
 		arg(a, "chardev:con");
 	} else {
+		/* drained by a thread of ours into a bounded console.log (console.c) */
+		esc = qemu_opt_escape(con);
+		arg(a, "-chardev");
+		arg(a, "socket,id=con,path=%s", esc);
+		free(esc);
 		arg(a, "-serial");
-		arg(a, "file:%s", vm->console);
+		arg(a, "chardev:con");
 	}
 	arg(a, "-device");
 	arg(a, microvm ? "virtio-serial-device" : "virtio-serial-pci");
@@ -247,26 +323,41 @@ off_t vm_console_size(const struct vm *vm)
 {
 	struct stat st;
 
+	if (vm->con)
+		return (off_t)console_size(vm->con);
+	if (vm->con_ended)
+		return (off_t)vm->con_final.total;
 	return stat(vm->console, &st) ? 0 : st.st_size;
 }
 
 char *vm_console_since(const struct vm *vm, off_t from, size_t max)
 {
-	int fd = open(vm->console, O_RDONLY | O_CLOEXEC);
+	int fd = -1;
 	off_t size, start;
 	char *out;
 	ssize_t n;
 
-	if (fd < 0)
-		return xstrdup("");
-	size = lseek(fd, 0, SEEK_END);
-	start = size - from > (off_t)max ? size - (off_t)max : from;
-	if (start < 0 || start > size)
-		start = size;
-	out = xmalloc((size_t)(size - start) + 1);
-	n = pread(fd, out, (size_t)(size - start), start);
-	close(fd);
-	out[n > 0 ? n : 0] = '\0';
+	if (vm->con) {
+		size_t len;
+
+		out = console_since(vm->con, (uint64_t)from, max, &len);
+		n = (ssize_t)len;
+	} else {
+		/* the file the thread left: its offsets are not the guest's any more */
+		if (vm->con_ended)
+			from = (off_t)logcap_file_offset(&vm->con_final, (uint64_t)from);
+		fd = open(vm->console, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return xstrdup("");
+		size = lseek(fd, 0, SEEK_END);
+		start = size - from > (off_t)max ? size - (off_t)max : from;
+		if (start < 0 || start > size)
+			start = size;
+		out = xmalloc((size_t)(size - start) + 1);
+		n = pread(fd, out, (size_t)(size - start), start);
+		close(fd);
+		out[n > 0 ? n : 0] = '\0';
+	}
 	/* a NUL (consoles have them) would cut the text short */
 	for (ssize_t i = 0; i < n; i++)
 		if (!out[i])
@@ -383,8 +474,14 @@ static int read_frame(struct vm *vm, uint64_t deadline_ns, struct proto_msg *m, 
 		vm->in_len -= vm->in_used;
 		vm->in_used = 0;
 	}
+	/* the last reply is done with: a large frame's room goes back */
+	if (vm->in_cap > VM_IN_KEEP && vm->in_len <= VM_IN_KEEP / 2) {
+		vm->in_cap = VM_IN_KEEP;
+		vm->in = xrealloc(vm->in, vm->in_cap);
+	}
 	for (;;) {
 		struct proto_hdr h;
+		int room = 0;
 		struct pollfd pfd[2] = { { vm->fd, POLLIN, 0 }, { vm->pidfd, POLLIN, 0 } };
 		int timeout = -1;
 		ssize_t n;
@@ -402,12 +499,14 @@ static int read_frame(struct vm *vm, uint64_t deadline_ns, struct proto_msg *m, 
 				vm->in_used = PROTO_HDR_LEN + h.len;
 				return 0;
 			}
+			/* exactly the frame's size: an 80 MiB frame must not double to 160 */
 			if (vm->in_cap < PROTO_HDR_LEN + h.len) {
 				vm->in_cap = PROTO_HDR_LEN + h.len;
 				vm->in = xrealloc(vm->in, vm->in_cap);
 			}
+			room = 1;
 		}
-		if (vm->in_cap - vm->in_len < 65536) {
+		if (!room && vm->in_cap - vm->in_len < 65536) {
 			vm->in_cap = vm->in_cap ? vm->in_cap * 2 : 1 << 17;
 			vm->in = xrealloc(vm->in, vm->in_cap);
 		}
@@ -441,27 +540,59 @@ static int read_frame(struct vm *vm, uint64_t deadline_ns, struct proto_msg *m, 
 	}
 }
 
+/*
+ * A splat the agent reported. A guest can raise thousands (a WARN in a
+ * loop): the first VM_EVENTS_HEAD and the latest VM_EVENTS_TAIL are kept,
+ * the ones between only counted, and each text is cut at
+ * VM_EVENT_TEXT_MAX. vm->nevents counts them all.
+ */
 static void record_event(struct vm *vm, const struct proto_msg *m)
 {
 	char *kind = proto_strdup(m, PROTO_A_EVENT_KIND);
-	char *text = proto_strdup(m, PROTO_A_MESSAGE);
+	uint32_t len = m->attr_len[PROTO_A_MESSAGE];
+	struct vm_event *ev;
+	char *text;
 
-	vm->events = xrealloc(vm->events, (vm->nevents + 1) * sizeof(*vm->events));
-	vm->events[vm->nevents].kind = kind ? kind : xstrdup("?");
-	vm->events[vm->nevents].text = text ? text : xstrdup("");
-	vm->events[vm->nevents].payload = xmalloc(m->hdr.len + 1);
-	memcpy(vm->events[vm->nevents].payload, m->payload, m->hdr.len);
-	vm->events[vm->nevents].payload_len = m->hdr.len;
+	if (len > VM_EVENT_TEXT_MAX) {
+		text = xasprintf("%.*s\n[provium: %u more bytes of this splat dropped]\n",
+				 VM_EVENT_TEXT_MAX, (const char *)m->attr[PROTO_A_MESSAGE],
+				 len - VM_EVENT_TEXT_MAX);
+	} else {
+		text = proto_strdup(m, PROTO_A_MESSAGE);
+	}
+	if (!vm->events)
+		vm->events = xcalloc(VM_EVENTS_HEAD + VM_EVENTS_TAIL, sizeof(*vm->events));
 	vm->nevents++;
-	logv("guest kernel %s: %.200s", vm->events[vm->nevents - 1].kind,
-	     vm->events[vm->nevents - 1].text);
+	ev = &vm->events[vm->nevents <= VM_EVENTS_HEAD ? vm->nevents - 1 :
+			 VM_EVENTS_HEAD + (vm->nevents - VM_EVENTS_HEAD - 1) % VM_EVENTS_TAIL];
+	free(ev->kind);		/* the oldest of the latest, now dropped */
+	free(ev->text);
+	free(ev->payload);
+	ev->kind = kind ? kind : xstrdup("?");
+	ev->text = text ? text : xstrdup("");
+	/* the whole frame: whose report it is (trace.h) */
+	ev->payload = xmalloc(m->hdr.len + 1);
+	memcpy(ev->payload, m->payload, m->hdr.len);
+	ev->payload_len = m->hdr.len;
+	logv("guest kernel %s: %.200s", ev->kind, ev->text);
+}
+
+const struct vm_event *vm_event(const struct vm *vm, uint64_t i)
+{
+	if (i < 1 || i > vm->nevents)
+		return NULL;
+	if (i <= VM_EVENTS_HEAD)
+		return &vm->events[i - 1];
+	if (vm->nevents - i >= VM_EVENTS_TAIL)
+		return NULL;	/* dropped */
+	return &vm->events[VM_EVENTS_HEAD + (i - VM_EVENTS_HEAD - 1) % VM_EVENTS_TAIL];
 }
 
 void vm_free_events(struct vm *vm)
 {
 	size_t i;
 
-	for (i = 0; i < vm->nevents; i++) {
+	for (i = 0; vm->events && i < VM_EVENTS_HEAD + VM_EVENTS_TAIL; i++) {
 		free(vm->events[i].kind);
 		free(vm->events[i].text);
 		free(vm->events[i].payload);
@@ -533,6 +664,22 @@ int vm_wait(struct vm *vm, uint32_t id, int timeout_ms, struct proto_msg *reply,
 	return 0;
 }
 
+int vm_next(struct vm *vm, int timeout_ms, struct proto_msg *m, struct error *e)
+{
+	uint64_t deadline = mono_ns() + (uint64_t)(timeout_ms > 0 ? timeout_ms : 0) * 1000000;
+
+	if (vm->dead)
+		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
+	if (read_frame(vm, deadline, m, e)) {
+		if (vm->dead)
+			teardown(vm);
+		return -1;
+	}
+	if (m->hdr.type == PROTO_MSG_EVENT)
+		record_event(vm, m);
+	return 0;
+}
+
 int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct error *e)
 {
 	if (vm->dead)
@@ -561,7 +708,9 @@ static int copy_console_out(struct vm *vm)
 	if (!vm->console[0] || !vm->rundir[0] || strncmp(vm->console, vm->rundir,
 							   strlen(vm->rundir)))
 		return -1;
-	d = read_whole_file(vm->console, &len);
+	/* the thread may be dropping the middle of it: a copy under its lock */
+	d = vm->con ? (uint8_t *)console_since(vm->con, 0, SIZE_MAX, &len) :
+		read_whole_file(vm->console, &len);
 	if (!d)
 		return -1;
 	if (!vm->kept_console[0]) {
@@ -595,9 +744,6 @@ static void preserve_console(struct vm *vm)
 
 static void teardown(struct vm *vm)
 {
-	if ((vm->dead && strcmp(vm->dead_reason, "shut down") &&
-	     strcmp(vm->dead_reason, "killed")) || vm->kept_console[0])
-		preserve_console(vm);
 	if (vm->qemu_pid > 0) {
 		kill(vm->qemu_pid, SIGKILL);
 		/* Ctrl-C's handler has no SA_RESTART: a bare waitpid would leave a zombie */
@@ -605,6 +751,15 @@ static void teardown(struct vm *vm)
 			;
 		vm->qemu_pid = 0;
 	}
+	/* QEMU is gone: the console thread takes what is left and ends */
+	if (vm->con) {
+		console_stop(vm->con, &vm->con_final);
+		vm->con = NULL;
+		vm->con_ended = 1;
+	}
+	if ((vm->dead && strcmp(vm->dead_reason, "shut down") &&
+	     strcmp(vm->dead_reason, "killed")) || vm->kept_console[0])
+		preserve_console(vm);
 	if (vm->pidfd >= 0)
 		close(vm->pidfd);
 	if (vm->fd >= 0)
@@ -620,6 +775,9 @@ static void teardown(struct vm *vm)
 	free(vm->in);
 	vm->in = NULL;
 	vm->in_len = vm->in_cap = vm->in_used = 0;
+	/* QEMU is gone: its memory and CPUs go back to the pool */
+	pool_give_back(vm->pool_id);
+	vm->pool_id = 0;
 }
 
 /* Accept QEMU's connection to @lfd into @out. */
@@ -677,6 +835,9 @@ got:
 	vm->module_dispatch = proto_u32(&m, PROTO_A_MODULE_DISPATCH, 0);
 	s = proto_strdup(&m, PROTO_A_MODULE_ERROR);
 	snprintf(vm->module_error, sizeof(vm->module_error), "%s", s ? s : "");
+	/* no module in the guest: the host knows better why */
+	if (!vm->cfg.module[0] && vm->cfg.module_note[0])
+		snprintf(vm->module_error, sizeof(vm->module_error), "%s", vm->cfg.module_note);
 	free(s);
 	return 0;
 }
@@ -728,8 +889,8 @@ int vm_snapshot(struct vm *vm, const char *path, struct error *e)
 
 	if (vm->dead)
 		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
-	if (vm->cfg.ndisks)
-		return errorf(e, "a VM with disks cannot be snapshotted (disk contents are "
+	if (vm->cfg.ndisks || vm->cfg.rootfs[0])
+		return errorf(e, "a VM with disks or a rootfs cannot be snapshotted (disk contents are "
 			      "not part of the migration stream)");
 	if (qmp_open(&vm->qmp, vm->qmp.fd, 10000, e) ||
 	    qmp_command(&vm->qmp, "{\"execute\":\"stop\"}", 10000, NULL, 0, e))
@@ -758,16 +919,42 @@ int vm_snapshot(struct vm *vm, const char *path, struct error *e)
 	}
 }
 
+/* Bytes of console kept per VM: PROVIUM_CONSOLE_MAX (K, M or G), or the default. */
+static uint64_t console_max(void)
+{
+	const char *env = getenv("PROVIUM_CONSOLE_MAX");
+	unsigned long long n;
+	char *end;
+
+	if (!env || !*env)
+		return CONSOLE_MAX_DEFAULT;
+	n = strtoull(env, &end, 10);
+	switch (*end) {
+	case 'G': case 'g':
+		n <<= 10;
+		/* fall through */
+	case 'M': case 'm':
+		n <<= 10;
+		/* fall through */
+	case 'K': case 'k':
+		n <<= 10;
+	}
+	return n ? n : CONSOLE_MAX_DEFAULT;
+}
+
 static int boot_with(struct vm *vm, const char *accel, struct error *e)
 {
-	char initrd[600], *sock, *qsock;
+	char initrd[600], *sock, *qsock, *csock;
 	struct argv a = { NULL, 0, 0 };
 	uint64_t t0 = mono_ns(), deadline;
-	int lfd, qfd, rc = 0;
+	int lfd, qfd, cfd, confd, rc = 0;
 
 	snprintf(vm->accel, sizeof(vm->accel), "%s", accel);
 	if (initramfs_prepare(&vm->cfg.kernel, vm->cfg.module[0] ? vm->cfg.module : NULL,
 			      initrd, sizeof(initrd), e))
+		return -1;
+	if (rootfs_is_host(&vm->cfg) &&
+	    rootfs_initramfs(&vm->cfg.kernel, initrd, initrd, sizeof(initrd), e))
 		return -1;
 	snprintf(vm->rundir, sizeof(vm->rundir), "%s/provium-XXXXXX",
 		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
@@ -796,18 +983,24 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 	}
 	sock = xasprintf("%s/agent.sock", vm->sockdir[0] ? vm->sockdir : vm->rundir);
 	qsock = xasprintf("%s/qmp.sock", vm->sockdir[0] ? vm->sockdir : vm->rundir);
+	csock = xasprintf("%s/console.sock", vm->sockdir[0] ? vm->sockdir : vm->rundir);
 	lfd = listen_unix(sock, e);
 	qfd = lfd < 0 ? -1 : listen_unix(qsock, e);
-	if (qfd < 0) {
+	cfd = qfd < 0 || vm->cfg.interactive ? -1 : listen_unix(csock, e);
+	if (qfd < 0 || (cfd < 0 && !vm->cfg.interactive)) {
 		if (lfd >= 0)
 			close(lfd);
+		if (qfd >= 0)
+			close(qfd);
 		free(sock);
 		free(qsock);
+		free(csock);
 		return -1;
 	}
-	build_argv(vm, initrd, sock, qsock, &a);
+	build_argv(vm, initrd, sock, qsock, csock, &a);
 	free(sock);
 	free(qsock);
+	free(csock);
 	if (verbose) {
 		fprintf(stderr, "provium: accel %s:", accel);
 		for (int i = 0; i < a.n; i++)
@@ -821,8 +1014,12 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 		rc = accept_agent(vm, lfd, deadline, &vm->fd, e);
 	if (!rc)
 		rc = accept_agent(vm, qfd, deadline, &vm->qmp.fd, e);
+	if (!rc && cfd >= 0 && !(rc = accept_agent(vm, cfd, deadline, &confd, e)))
+		rc = console_start(&vm->con, confd, vm->console, console_max(), e);
 	close(lfd);
 	close(qfd);
+	if (cfd >= 0)
+		close(cfd);
 	if (!rc && vm->cfg.incoming) {
 		rc = resume_incoming(vm, deadline, e);
 	} else if (!rc && wait_hello(vm, t0, deadline, e)) {
@@ -841,6 +1038,37 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 	return rc;
 }
 
+/*
+ * A kernel that lacks what the guest needs fails here, before QEMU starts,
+ * when its configuration can be found; one that cannot boot on microvm
+ * goes to q35.
+ */
+static int check_kernel(struct vm *vm, struct error *e)
+{
+	struct kernel *k = &vm->cfg.kernel;
+	int microvm = k->vmlinux[0] != '\0';
+	char from[600];
+	char *config = kernel_config_read(k, from, sizeof(from));
+	struct error inner;
+	int rc;
+
+	if (!config) {
+		logv("no configuration found for %s: not checked", k->image);
+		return 0;
+	}
+	rc = kernel_check_config(config, from, k->moddir, &microvm,
+				 strcmp(k->image, k->vmlinux) != 0, vm->cfg.ndisks, &inner);
+	free(config);
+	if (rc)
+		return errorf(e, "kernel %s: %s", k->release[0] ? k->release : k->image,
+			      inner.msg);
+	if (!microvm && k->vmlinux[0]) {
+		logv("the kernel cannot boot on microvm: q35");
+		k->vmlinux[0] = '\0';
+	}
+	return 0;
+}
+
 int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e)
 {
 	char why[256];
@@ -853,9 +1081,20 @@ int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e)
 		vm->cfg.kernel.vmlinux[0] = '\0';	/* the slow path, on request */
 	else if (!vm->cfg.kernel.vmlinux[0] && kernel_prepare_vmlinux(&vm->cfg.kernel, e))
 		logv("no vmlinux (%s): booting the bzImage on q35", e->msg);
+	if (check_kernel(vm, e)) {
+		vm->dead = 1;
+		snprintf(vm->dead_reason, sizeof(vm->dead_reason), "boot failed");
+		return -1;
+	}
 	accel = cfg->accel ? cfg->accel : accel_choose(&vm->cfg, why, sizeof(why));
 	if (!cfg->accel)
 		logv("accel %s (%s)", accel, why);
+	/* under provium test: wait until the run's pool holds this VM */
+	if (pool_acquire(vm->cfg.memory_mb, vm->cfg.cpus, &vm->pool_id, e)) {
+		vm->dead = 1;
+		snprintf(vm->dead_reason, sizeof(vm->dead_reason), "boot failed");
+		return -1;
+	}
 	if (boot_with(vm, accel, e)) {
 		teardown(vm);
 		vm->dead = 1;

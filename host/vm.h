@@ -10,10 +10,15 @@
 
 #include "../proto/proto.h"
 #include "kernel.h"
+#include "logcap.h"
 #include "qmp.h"
 #include "util.h"
 
 #define VM_DEFAULT_CALL_TIMEOUT_MS	60000
+/* Splats kept per VM: the first ones and the latest; those between are counted. */
+#define VM_EVENTS_HEAD		64
+#define VM_EVENTS_TAIL		64
+#define VM_EVENT_TEXT_MAX	16384	/* bytes of one splat's text */
 
 struct vm_file {
 	char *guest;		/* absolute path in the guest */
@@ -22,14 +27,23 @@ struct vm_file {
 
 struct vm_disk {
 	char *path;		/* raw or qcow2 image on the host */
+	const char *format;	/* "raw" or "qcow2" (vm_disk_format); NULL = from the name */
 	int readonly;
 };
 
 struct vm_config {
 	struct kernel kernel;
 	char module[640];	/* provium.ko for this kernel, "" = none */
+	char module_note[256];	/* why there is none, when the host knows */
 	char initrd[512];	/* user initramfs to keep, "" = none */
-	char init[512];		/* user init to chain to, "" = the agent alone */
+	char init[512];		/* user init to chain to, "" = the default */
+	/*
+	 * The root file system: "" = the initramfs; else a disk image, attached
+	 * first (/dev/vda, writes to a throw-away overlay) and made the root by
+	 * the agent unless there is a user initrd; or "host": the host's root,
+	 * shared read-only under an overlay (rootfs.h).
+	 */
+	char rootfs[512];
 	char append[1024];	/* extra kernel command line */
 	const struct vm_file *files;	/* injected into the initramfs */
 	size_t nfiles;
@@ -50,6 +64,9 @@ struct vm {
 	char sockdir[64];	/* short private dir for the socket, if rundir is deep */
 	struct qmp qmp;		/* QEMU's monitor (fixtures: stop, migrate, cont) */
 	char console[300];	/* console log (kept in rundir until teardown) */
+	struct console *con;	/* the thread filling it, NULL = none (interactive) */
+	struct logcap con_final;	/* its bounds once it ended (con_ended) */
+	int con_ended;
 	char kept_console[600];	/* its copy outside rundir once asked for, "" = none */
 	char accel[8];
 	pid_t qemu_pid;
@@ -66,16 +83,23 @@ struct vm {
 	uint32_t module_dispatch;
 	char module_error[256];
 	uint64_t boot_ns;	/* host: start to ready */
+	uint32_t pool_id;	/* its grant from the resource pool, 0 = none */
 	struct vm_event {
 		char *kind;	/* warning, bug, oops, lockdep, sanitizer, hang, taint */
 		char *text;
 		uint8_t *payload;	/* the whole EVENT frame's payload (trace.h) */
 		uint32_t payload_len;
-	} *events;		/* kernel splats the agent reported */
-	size_t nevents;
+	} *events;		/* kept splats: see vm_event() */
+	uint64_t nevents;	/* every splat the agent reported */
 };
 
 int vm_config_default(struct vm_config *cfg, struct error *e);
+/*
+ * The QEMU format of the disk image @path: @asked ("raw" or "qcow2") if
+ * given, else "qcow2" for a name containing ".qcow2" and "raw" otherwise.
+ * A qcow2 image must start with qcow2's magic. NULL with @e on error.
+ */
+const char *vm_disk_format(const char *path, const char *asked, struct error *e);
 int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e);
 /* Send a request built in vm->out (type set by caller) and wait for its reply. */
 int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct error *e);
@@ -84,9 +108,17 @@ void vm_begin(struct vm *vm, unsigned int type);
 int vm_send(struct vm *vm, const uint8_t *frames, size_t len, struct error *e);
 int vm_wait(struct vm *vm, uint32_t id, int timeout_ms, struct proto_msg *reply,
 	    struct error *e);
+/*
+ * The next frame from the agent, whatever its id (a reply, or an EVENT,
+ * which is also recorded), within @timeout_ms; for the channel fuzzer,
+ * which has many requests in flight. A timeout leaves the VM running.
+ */
+int vm_next(struct vm *vm, int timeout_ms, struct proto_msg *m, struct error *e);
 int vm_shutdown(struct vm *vm, struct error *e);
 void vm_kill(struct vm *vm);
 void vm_free_events(struct vm *vm);
+/* Splat @i (1-based, of vm->nevents), or NULL if it was dropped. */
+const struct vm_event *vm_event(const struct vm *vm, uint64_t i);
 /* The last @max bytes of the console, NUL-terminated; caller frees. */
 char *vm_console_tail(const struct vm *vm, size_t max);
 /* What the console got from byte @from on (its last @max bytes); caller frees. */

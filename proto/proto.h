@@ -21,7 +21,6 @@ enum proto_msg_type {
 #include "proto.def"
 #undef PROTO_MSG
 #undef PROTO_ATTR
-	PROTO_MSG__END
 };
 
 enum proto_attr_type {
@@ -30,9 +29,29 @@ enum proto_attr_type {
 #include "proto.def"
 #undef PROTO_MSG
 #undef PROTO_ATTR
-	PROTO_A__END
 };
-#define PROTO_A_MAX (PROTO_A__END - 1)
+
+/*
+ * The highest codes, whatever order proto.def lists them in: a union of
+ * one array per entry, each as long as its code, is as large as the
+ * largest.
+ */
+union proto_msg_bound {
+#define PROTO_MSG(name, code) char m_##name[code + 1];
+#define PROTO_ATTR(name, code, kind)
+#include "proto.def"
+#undef PROTO_MSG
+#undef PROTO_ATTR
+};
+union proto_attr_bound {
+#define PROTO_MSG(name, code)
+#define PROTO_ATTR(name, code, kind) char a_##name[code + 1];
+#include "proto.def"
+#undef PROTO_MSG
+#undef PROTO_ATTR
+};
+#define PROTO_MSG__END	((int)sizeof(union proto_msg_bound))
+#define PROTO_A_MAX	((int)sizeof(union proto_attr_bound) - 1)
 
 struct proto_hdr {
 	uint32_t len;		/* payload bytes after the header */

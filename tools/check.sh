@@ -1,7 +1,10 @@
 #!/bin/sh
 # The whole suite: host unit tests (ASan/UBSan), then every Lua end-to-end
-# test (which boot real VMs, and run the kselftests inside the guest).
-# Ends with one line "N passed, N failed, N skipped".
+# test (which boot real VMs, and run the kselftests inside the guest), then
+# the end-to-end tests again on Debian's 6.12 kernel (--profile debian-6.12,
+# unpacked into the cache by tools/debian-kernel.sh), then the fuzzers for a
+# few seconds each (tools/fuzz.sh; each counts as one test).
+# Ends with one line "N passed, N failed, N skipped" summing them all.
 set -u
 cd "$(dirname "$0")/.."
 jobs=${PROVIUM_JOBS:-2}
@@ -16,13 +19,44 @@ up=${u% *}; uf=${u#* }
 [ -n "$u" ] || { up=0; uf=1; }
 [ $unit_rc -eq 0 ] || [ "$uf" -gt 0 ] || uf=1
 
+# "N passed, N failed, N skipped" of a provium test run (its last line) -> "p f s"
+totals() {
+	t=$(tail -n 1 "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p')
+	set -- $t
+	tp=${1:-0}; tf=${2:-1}; ts=${3:-0}
+	[ "$1" = "" ] || [ "$rc" -eq 0 ] || [ "$tf" -gt 0 ] || tf=1
+}
+
 echo "== end-to-end tests (provium test -p $jobs tests/e2e tests/compat)"
 build/provium test -p "$jobs" tests/e2e tests/compat | tee "$out"
-e2e_rc=$?
-e=$(tail -n 1 "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p')
-set -- $e
-ep=${1:-0}; ef=${2:-1}; es=${3:-0}
-[ $e2e_rc -eq 0 ] || [ "$ef" -gt 0 ] || ef=1
+rc=$?
+totals
+ep=$tp; ef=$tf; es=$ts
 
-echo "$((up + ep)) passed, $((uf + ef)) failed, $es skipped"
-[ $((uf + ef)) -eq 0 ]
+# Not again: kernels.lua boots Debian 6.12 and the default kernel itself;
+# install.lua and deb.lua run the installed provium under env -i, which
+# boots the default kernel whatever the profile
+files=$(ls tests/e2e/*.lua tests/compat/*.lua |
+	grep -v -e '^tests/e2e/kernels.lua$' -e '^tests/e2e/install.lua$' -e '^tests/e2e/deb.lua$')
+echo "== end-to-end tests on Debian 6.12 (provium test -p $jobs --profile debian-6.12)"
+if tools/debian-kernel.sh >/dev/null; then
+	build/provium test -p "$jobs" --profile debian-6.12 $files | tee "$out"
+	rc=$?
+	totals
+else
+	echo "no Debian 6.12 kernel: tools/debian-kernel.sh failed (see above)"
+	tp=0; tf=1; ts=0
+fi
+echo "Debian 6.12: $tp passed, $tf failed, $ts skipped"
+
+fuzz_secs=${PROVIUM_FUZZ_SECONDS:-8}
+echo "== fuzzers (tools/fuzz.sh $fuzz_secs: the API on ASan, the agent's channel, the module)"
+tools/fuzz.sh "$fuzz_secs" | tee "$out"
+fuzz_rc=$?
+z=$(tail -n 1 "$out" | sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p')
+zp=${z% *}; zf=${z#* }
+[ -n "$z" ] || { zp=0; zf=1; }
+[ $fuzz_rc -eq 0 ] || [ "$zf" -gt 0 ] || zf=1
+
+echo "$((up + ep + tp + zp)) passed, $((uf + ef + tf + zf)) failed, $((es + ts)) skipped"
+[ $((uf + ef + tf + zf)) -eq 0 ]

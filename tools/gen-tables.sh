@@ -2,7 +2,7 @@
 # Generate lua/provium/{nr,errno}.lua from the kernel's uapi headers.
 # usage: gen-tables.sh <kernel build dir> <output dir>
 set -e
-KDIR=$1
+KDIR=$(readlink -f "$1" 2>/dev/null || echo "$1")
 OUT=$2
 mkdir -p "$OUT"
 unistd=""
@@ -13,7 +13,9 @@ done
 [ -n "$unistd" ] || { echo "gen-tables: no unistd_64.h" >&2; exit 1; }
 common=$(readlink -f "$KDIR/../$(basename "$KDIR" | sed 's/-amd64$/-common/')" 2>/dev/null || true)
 errnos=""
+# a source tree, Debian's -common headers, an O= build's source link
 for d in "$KDIR/include/uapi/asm-generic" "$common/include/uapi/asm-generic" \
+	 "$KDIR/source/include/uapi/asm-generic" \
 	 /usr/include/asm-generic; do
 	[ -f "$d/errno-base.h" ] && { errnos="$d/errno-base.h $d/errno.h"; break; }
 done

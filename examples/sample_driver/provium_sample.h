@@ -118,6 +118,7 @@ struct ksample_nested {
 #define KSAMPLE_NR_OPEN_TOKEN_SPEC	1003	/* (spec, sizeof spec) -> fd */
 #define KSAMPLE_NR_GET_SD		1021	/* (dirfd, path, secinfo, buf, len, 0) */
 #define KSAMPLE_NR_SET_SD		1022	/* (dirfd, path, secinfo, sd, len, 0) */
+#define KSAMPLE_NR_ACCESS_CHECK		1023	/* (struct ksample_access_check *, 0) */
 
 #define KSAMPLE_TOKEN_QUERY	0x0008
 #define KSAMPLE_TOKEN_ALL	0x000f
@@ -129,6 +130,22 @@ struct ksample_nested {
 struct ksample_spec {
 	__u32 kind;		/* 1..KSAMPLE_SPEC_KIND_MAX */
 	__u32 value;
+};
+
+/*
+ * Access check (the "Pointer Patching" page's worked example): the
+ * descriptor is reached through an embedded pointer. size is the caller's
+ * struct size, at least sizeof(struct ksample_access_check); only these
+ * fields are read. Returns desired if the token (an fd from 1000 or 1003)
+ * holds every bit of it, -EACCES otherwise; -EBADF if token_fd is not a
+ * token, -EINVAL for an empty or oversized descriptor or a bad size.
+ */
+struct ksample_access_check {
+	__u32 size;		/* offset 0 */
+	__s32 token_fd;		/* offset 4 */
+	__u64 sd;		/* offset 8, user pointer */
+	__u32 sd_len;		/* offset 16, 1..KSAMPLE_SD_MAX */
+	__u32 desired;		/* offset 20 */
 };
 
 #endif /* _UAPI_PROVIUM_SAMPLE_H */

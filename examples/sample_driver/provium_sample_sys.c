@@ -9,6 +9,10 @@
  *   1003 open_token_spec(spec, spec_len)           -> token fd
  *   1021 get_sd(dirfd, path, secinfo, buf, len, 0) -> bytes of the descriptor
  *   1022 set_sd(dirfd, path, secinfo, sd, len, 0)  -> 0
+ *   1023 access_check(args, 0)                     -> granted access
+ *
+ * and 1023 has the shape of the "Pointer Patching" page's worked example:
+ * a struct whose descriptor is reached through an embedded pointer.
  *
  * A token fd reads back as "access=0x... kind=... value=...\n". Security
  * descriptors are opaque blobs kept per path while the module is loaded.
@@ -18,6 +22,7 @@
 #include <linux/anon_inodes.h>
 #include <linux/errno.h>
 #include <linux/fcntl.h>
+#include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/list.h>
 #include <linux/module.h>
@@ -200,6 +205,39 @@ static long ksample_sys_get_sd(const struct pt_regs *regs)
 	return ret;
 }
 
+/* 1023: (const struct ksample_access_check *args, flags) */
+static long ksample_sys_access_check(const struct pt_regs *regs)
+{
+	struct ksample_access_check args;
+	const struct ksample_token *t;
+	struct fd f;
+	long ret;
+	u8 *sd;
+
+	if (regs->si)
+		return -EINVAL;
+	if (copy_from_user(&args, (const void __user *)regs->di, sizeof(args)))
+		return -EFAULT;
+	if (args.size < sizeof(args) || !args.sd_len ||
+	    args.sd_len > KSAMPLE_SD_MAX)
+		return -EINVAL;
+	sd = memdup_user((const void __user *)args.sd, args.sd_len);
+	if (IS_ERR(sd))
+		return PTR_ERR(sd);
+	kfree(sd);	/* a real check would evaluate it */
+	f = fdget(args.token_fd);
+	if (!f.file)
+		return -EBADF;
+	if (f.file->f_op != &ksample_token_fops) {
+		fdput(f);
+		return -EBADF;
+	}
+	t = f.file->private_data;
+	ret = (args.desired & ~t->access) ? -EACCES : (long)args.desired;
+	fdput(f);
+	return ret;
+}
+
 static const struct {
 	unsigned int nr;
 	provium_syscall_fn fn;
@@ -208,6 +246,7 @@ static const struct {
 	{ KSAMPLE_NR_OPEN_TOKEN_SPEC, ksample_sys_open_token_spec },
 	{ KSAMPLE_NR_GET_SD, ksample_sys_get_sd },
 	{ KSAMPLE_NR_SET_SD, ksample_sys_set_sd },
+	{ KSAMPLE_NR_ACCESS_CHECK, ksample_sys_access_check },
 };
 
 static int __init ksample_sys_init(void)

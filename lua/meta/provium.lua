@@ -28,13 +28,22 @@ function Output:lines() end
 ---@field exit_code integer the exit status; 128 + signal if a signal killed it
 ---@field signal integer? the signal that killed it, nil if it exited
 ---@field timed_out boolean killed because its timeout expired
----@field running boolean? only from vm:job_wait: true if the job still runs at the timeout
----@field stdout provium.Output
----@field stderr provium.Output
+---@field running boolean? only from vm:job_wait/job_kill: true while the job runs (exit_code is then -1)
+---@field stdout provium.Output at most output_max bytes (32 MiB)
+---@field stderr provium.Output at most output_max bytes (32 MiB)
+---@field truncated boolean some output went past output_max and was dropped
+---@field stdout_dropped integer bytes of stdout dropped
+---@field stderr_dropped integer bytes of stderr dropped
 
 ---@class provium.ExecOptions
 ---@field stdin string? bytes fed to standard input
 ---@field timeout number? seconds (default 60)
+---@field output_max integer? bytes kept of each stream, 0..32 MiB (default 32 MiB)
+
+---@class provium.ReadOptions
+---@field max integer? bytes accepted without length (default 64 MiB, at most 1 GiB)
+---@field offset integer? start at this byte
+---@field length integer? read at most this many bytes (at most 1 GiB)
 
 ---A background job, from vm:background.
 ---@class provium.Job
@@ -103,6 +112,11 @@ function Output:lines() end
 ---@field rundir string the VM's private run directory
 ---@field qemu_pid integer 0 once QEMU is gone
 ---@field dead_reason string why the VM stopped ("" while running)
+---@field kernel string the kernel image it boots (or will)
+---@field kbuild string that kernel's build tree ("" if none), for building modules against it
+---@field module_path string the provium.ko it loads ("" if none)
+---@field machine "microvm"|"q35"|"" the QEMU machine it booted on ("" before boot)
+---@field rootfs string the profile's or boot option's rootfs: "host", a disk image, or ""
 
 ---A kernel splat, from vm:events() or vm:last_call().splats.
 ---@class provium.Event
@@ -115,9 +129,12 @@ function Output:lines() end
 ---@field call_pid integer? the task of the call it belongs to
 ---@field call_nr integer? that call's syscall number
 ---@field via ("console"|"error_report"|"die"|"taint")? how provium.ko caught it
+---@field index integer? its number among all the VM's splats (vm:events() only)
 
 ---@class provium.Disk
----@field file string host image
+---@field path string host image
+---@field file string? older name of path
+---@field format ("raw"|"qcow2")? default: qcow2 if the name says .qcow2, else raw
 ---@field readonly boolean?
 
 ---vm:boot() options.
@@ -126,7 +143,8 @@ function Output:lines() end
 ---@field cpus integer? 1..64
 ---@field timeout number? seconds: the limit of every later call (vm:set_timeout)
 ---@field files table<string, string>? {[guest_path] = host_path}, placed in the initramfs
----@field disks (string|provium.Disk)[]? attached as /dev/vda, /dev/vdb, ...
+---@field disks (string|provium.Disk)[]? attached as /dev/vda, /dev/vdb, ... (after a profile's rootfs)
+---@field rootfs "host"? the host's root file system, read-only under a writable overlay, as the guest's root
 
 ---A pointer spec of vm:ioctl_buf (buf_len) or vm:syscall_ptr (buf_idx, data_len).
 ---@class provium.PtrSpec
@@ -222,19 +240,22 @@ function VM:exec(cmd, opts) end
 
 ---Start a command and return at once.
 ---@param cmd provium.Command
----@param opts {stdin: string?}?
+---@param opts {stdin: string?, output_max: integer?}?
 ---@return provium.Job
 function VM:background(cmd, opts) end
 
----Wait for a job; {ok = false, timed_out = true, running = true} if it still runs.
+---A job's result: no timeout or 0 polls, a positive one waits up to that many
+---seconds; while it runs {running = true, exit_code = -1, ...}. A finished
+---job gives the same result every time.
 ---@param job provium.Job
 ---@param timeout number?
 ---@return provium.ExecResult
 function VM:job_wait(job, timeout) end
 
----Signal a job's whole session (default SIGKILL).
+---Signal a job's whole session (default SIGKILL) and return its final result.
 ---@param job provium.Job
 ---@param sig integer?
+---@return provium.ExecResult
 function VM:job_kill(job, sig) end
 
 ---Start a worker: a process (default) or a thread of the agent.
@@ -276,10 +297,11 @@ function VM:insmod(host_path, params) end
 ---@param mode integer? default 420 (0644)
 function VM:write_file(path, data, mode) end
 
----The whole guest file.
+---The guest file (at most 64 MiB without options), or part of it.
 ---@param path string
+---@param opts provium.ReadOptions?
 ---@return string
-function VM:read_file(path) end
+function VM:read_file(path, opts) end
 
 ---@return provium.LastCall? # nil before the first call
 function VM:last_call() end
@@ -313,14 +335,52 @@ function VM:console(max, from) end
 ---@return string
 function VM:keep_console() end
 
----Kernel splats seen so far, from index `first` (default 1), and their total count.
+---Kernel splats seen so far, from index `first` (default 1), their total
+---count, and how many from `first` on were dropped (the first 64 and latest 64 are kept).
 ---@param first integer?
 ---@return provium.Event[]
+---@return integer
 ---@return integer
 function VM:events(first) end
 
 ---A round trip to the agent (pending splats arrive first).
 function VM:ping() end
+
+---vm:kselftest() options.
+---@class provium.KselftestOptions
+---@field collections string[]? "collection" or "collection:test" (default: the whole list)
+---@field timeout_factor number? settings' timeouts times this (default 1 under KVM, 4 under TCG)
+
+---One of a kselftest's own TAP results.
+---@class provium.KselftestSubtest
+---@field name string
+---@field status "pass"|"fail"|"skip"|"xfail"|"todo"
+---@field directive string "SKIP", "XFAIL", ... or ""
+---@field reason string the text after the directive
+---@field diagnostics string the lines it printed before this result
+---@field subtests provium.KselftestSubtest[]
+
+---One kselftest's result (vm:kselftest).
+---@class provium.KselftestResult
+---@field name string "collection:test"
+---@field collection string
+---@field test string
+---@field status "pass"|"fail"|"skip"|"xfail"|"xpass"|"timeout"|"error"|"notrun"
+---@field ok boolean false for fail, xpass, timeout and error
+---@field exit_code integer? its exit status (nil when it did not exit by itself)
+---@field secs number how long it ran
+---@field timeout integer its limit in seconds
+---@field reason string "exit=1", "180 seconds", "kernel panic", a skip's reason, or ""
+---@field output string stdout and stderr, merged
+---@field splats string kernel reports logged while it ran ("" if none)
+---@field subtests provium.KselftestSubtest[] its own TAP results
+
+---Run an installed kselftest tree in this VM (booted with rootfs = "host");
+---each result is also reported as a sub-test of the running file.
+---@param install_dir string what make -C tools/testing/selftests install wrote
+---@param opts provium.KselftestOptions?
+---@return provium.KselftestResult[]
+function VM:kselftest(install_dir, opts) end
 
 ---A worker from vm:spawn: every VM method, run in the worker's context;
 ---kill() stops the worker.
@@ -333,11 +393,13 @@ provium = {}
 ---@type string
 provium.version = ""
 
----Syscall numbers of the guest's architecture, by name (provium.nr.openat).
+---Syscall numbers of the run's kernel (the default's, or --profile's), by
+---name (provium.nr.openat), from that kernel's headers.
 ---@type table<string, integer>
 provium.nr = {}
 
----errno values by name (provium.errno.ENOENT), kernel-internal codes included.
+---errno values by name (provium.errno.ENOENT), kernel-internal codes included,
+---from the run's kernel's headers.
 ---@type table<string, integer>
 provium.errno = {}
 
@@ -408,9 +470,14 @@ function provium.shutdown_all() end
 ---@return boolean passed
 function test(name, fn) end
 
----Inside a test: stop here and count it as skipped, with a reason.
+---Inside a test: stop here and count it as skipped, with a reason if given.
 ---@param reason string?
 function todo(reason) end
+
+---Inside a test: stop here, not applicable on this guest (counted as skipped,
+---`# SKIP reason` in TAP). Say what is missing: skip("the kernel lacks CONFIG_X").
+---@param reason string
+function skip(reason) end
 
 ---Fails with "msg: expected X, got Y" (negative errnos by name, binary as hex).
 ---@param expected any

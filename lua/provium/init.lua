@@ -8,8 +8,6 @@ local provium = {
   version = core.version,
   pack = core.pack,
   unpack = core.unpack,
-  errno = require("provium.errno"),
-  nr = require("provium.nr"),
 }
 
 for k, v in pairs(require("provium.ioctl")) do provium[k] = v end
@@ -23,24 +21,54 @@ local kernel_errno = {
   ESERVERFAULT = 526, EBADTYPE = 527, EJUKEBOX = 528, EIOCBQUEUED = 529,
   ERECALLCONFLICT = 530, ENOGRACE = 531,
 }
-for k, v in pairs(kernel_errno) do provium.errno[k] = provium.errno[k] or v end
 
 -- number -> name; where two names share a value, the one errno(3) lists first
-local errnames = {}
-local preferred = { EAGAIN = true, EDEADLK = true, EOPNOTSUPP = true }
-for name, v in pairs(provium.errno) do
-  if not errnames[v] or preferred[name] or (not preferred[errnames[v]] and name < errnames[v]) then
-    errnames[v] = name
+local errnames
+
+-- provium.nr and provium.errno: the numbers of the kernel this run boots
+-- (provium.create() with no name: the default kernel, or --profile's),
+-- from its build tree's headers; the tables 'make' generated for the
+-- default kernel if it has none. Loaded at first use, once the script's
+-- provium.toml is known.
+local function load_tables()
+  local dir = core.kernel_tables()
+  local nr = dir and loadfile(dir .. "/nr.lua")
+  local errno = dir and loadfile(dir .. "/errno.lua")
+  rawset(provium, "nr", nr and nr() or require("provium.nr"))
+  rawset(provium, "errno", errno and errno() or require("provium.errno"))
+  for k, v in pairs(kernel_errno) do provium.errno[k] = provium.errno[k] or v end
+  errnames = {}
+  local preferred = { EAGAIN = true, EDEADLK = true, EOPNOTSUPP = true }
+  for name, v in pairs(provium.errno) do
+    if not errnames[v] or preferred[name] or (not preferred[errnames[v]] and name < errnames[v]) then
+      errnames[v] = name
+    end
   end
 end
+
+setmetatable(provium, {
+  __index = function(t, k)
+    if k == "nr" or k == "errno" then
+      load_tables()
+      return rawget(t, k)
+    end
+  end,
+  -- pairs(provium) lists them too
+  __pairs = function(t)
+    if not errnames then load_tables() end
+    return next, t, nil
+  end,
+})
 
 -- provium.errname(-2) == "ENOENT" (the sign is ignored); nil for a number
 -- that is no errno.
 function provium.errname(n)
+  n = type(n) == "number" and math.tointeger(n) or n
   if math.type(n) ~= "integer" then
     error("bad argument #1 to 'provium.errname' (integer expected, got "
       .. (math.type(n) or type(n)) .. ")", 2)
   end
+  if not errnames then load_tables() end
   return errnames[n < 0 and -n or n]
 end
 

@@ -4,8 +4,13 @@ local M = {}
 
 local NONE, WRITE, READ = 0, 1, 2
 
+local function int(v)
+  return type(v) == "number" and math.tointeger(v) or v
+end
+
 local function ioc(dir, type_, nr, size)
   if type(type_) == "string" then type_ = type_:byte() end
+  type_, nr, size = int(type_), int(nr), int(size)
   if math.type(type_) ~= "integer" or type_ < 0 or type_ > 0xff then
     error("ioctl type must be a character or 0..255", 3)
   end

@@ -22,6 +22,49 @@ local function emit(status, secs, name, msg)
   end
 end
 
+-- the last @n lines of @s
+local function tail(s, n)
+  local lines = {}
+  for l in s:gmatch("[^\n]*\n?") do
+    if l ~= "" then lines[#lines + 1] = l end
+  end
+  return table.concat(lines, "", math.max(1, #lines - n + 1))
+end
+
+-- Each kselftest result (vm:kselftest) as a sub-test of the file, named
+-- "collection:test", and each result the test printed itself as
+-- "collection:test: name" before it.
+function M.kselftest_results(results)
+  for _, r in ipairs(results) do
+    for i, s in ipairs(r.subtests) do
+      local name = r.name .. ": " .. (s.name ~= "" and s.name or "#" .. i)
+      if s.status == "fail" then
+        local msg = "not ok" .. (s.reason ~= "" and (" # " .. s.reason) or "")
+        if s.diagnostics ~= "" then msg = msg .. "\n" .. s.diagnostics end
+        emit("FAIL", 0, name, msg)
+      elseif s.status == "skip" then
+        emit("skip", 0, name, s.reason)
+      elseif s.status == "xfail" or s.status == "todo" then
+        emit("todo", 0, name, s.status:upper() .. (s.reason ~= "" and (" " .. s.reason) or ""))
+      else
+        emit("ok", 0, name)
+      end
+    end
+    if r.status == "pass" then
+      emit("ok", r.secs, r.name)
+    elseif r.status == "skip" or r.status == "notrun" then
+      emit("skip", r.secs, r.name, r.reason)
+    elseif r.status == "xfail" then
+      emit("todo", r.secs, r.name, "XFAIL" .. (r.reason ~= "" and (" " .. r.reason) or ""))
+    else
+      local msg = r.status:upper() .. (r.reason ~= "" and (" " .. r.reason) or "")
+      if r.output ~= "" then msg = msg .. "\n--- its output (the end) ---\n" .. tail(r.output, 40) end
+      if r.splats ~= "" then msg = msg .. "\n" .. r.splats end
+      emit("FAIL", r.secs, r.name, msg)
+    end
+  end
+end
+
 local function hex(s)
   return (s:gsub(".", function(c) return string.format("%02x", c:byte()) end))
 end
@@ -62,8 +105,13 @@ local function show(v, bare)
   return tostring(v)
 end
 
--- a todo() inside a test marks it expected-to-fail and stops it
+-- splats shown in full in a failing test's message; the rest are counted
+local SPLATS_SHOWN = 3
+
+-- a todo() inside a test marks it expected-to-fail and stops it; a skip()
+-- stops it as not applicable here (a kernel feature that is missing)
 local TODO = setmetatable({}, { __tostring = function() return "todo" end })
+local SKIP = setmetatable({}, { __tostring = function() return "skip" end })
 
 function M.install(env, provium)
   errname = provium.errname
@@ -87,18 +135,24 @@ function M.install(env, provium)
       console_at[vm] = vm:info().console_size
     end
     local ok, err = xpcall(fn, function(e)
-      if type(e) == "table" and e.todo == TODO then return e end
+      if type(e) == "table" and (e.todo == TODO or e.todo == SKIP) then return e end
       return debug.traceback(tostring(e), 2)
     end)
     local secs = now() - t0
-    -- a warning, BUG or lockdep splat while the test ran fails it
+    -- a warning, BUG or lockdep splat while the test ran fails it, with the
+    -- first few in full: a flood of thousands is counted, not listed
     for _, vm in ipairs(provium.vms()) do
       if vm:info().running then pcall(vm.ping, vm) end
-      local new = vm:events((seen[vm] or 0) + 1)
+      local new, _, dropped = vm:events((seen[vm] or 0) + 1)
       if #new > 0 then
         local parts = {}
-        for _, ev in ipairs(new) do
-          parts[#parts + 1] = describe_event(ev)
+        for i = 1, math.min(#new, SPLATS_SHOWN) do
+          parts[i] = describe_event(new[i])
+        end
+        local more = #new - #parts + dropped
+        if more > 0 then
+          parts[#parts + 1] = string.format("[provium: %d more guest kernel splats during this test, "
+            .. "not shown; vm:events() keeps the first and the latest]", more)
         end
         err = ok and table.concat(parts, "\n") or (tostring(err) .. "\n" .. table.concat(parts, "\n"))
         ok = false
@@ -108,6 +162,8 @@ function M.install(env, provium)
       emit("ok", secs, name)
     elseif type(err) == "table" and err.todo == TODO then
       emit("todo", secs, name, err.reason)
+    elseif type(err) == "table" and err.todo == SKIP then
+      emit("skip", secs, name, err.reason)
     else
       -- the guest console is what explains most kernel-side failures
       -- (what it printed while the test ran, in a copy that outlives the run)
@@ -139,7 +195,14 @@ function M.install(env, provium)
   end
 
   function env.todo(reason)
-    error({ todo = TODO, reason = reason or "todo" }, 0)
+    error({ todo = TODO, reason = reason or "" }, 0)
+  end
+
+  function env.skip(reason)
+    if type(reason) ~= "string" or reason == "" then
+      error("usage: skip(reason): say what is missing", 2)
+    end
+    error({ todo = SKIP, reason = reason }, 0)
   end
 
   -- command output (r.stdout) compares with a string by its text

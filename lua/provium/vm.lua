@@ -38,13 +38,21 @@ local function output(s) return setmetatable({ value = s }, Output) end
 M.output_helpers = helpers
 
 local NARGS = 6
+local MAX_BUFS = 64 -- PROVIUM_MAX_BUFS
+
+-- an integer, or a float with an integer value (what Lua 5.1's numbers,
+-- which the original's scripts were written for, give: #s / 2, 2^10)
+local function int(v)
+  return type(v) == "number" and math.tointeger(v) or nil
+end
 
 local function check_int(v, what)
-  if math.type(v) ~= "integer" then
+  local i = int(v)
+  if not i then
     error(string.format("%s: integer expected, got %s", what,
-      math.type(v) or type(v)), 3)
+      math.type(v) and tostring(v) or type(v)), 3)
   end
-  return v
+  return i
 end
 
 local function collect_args(what, first, ...)
@@ -73,8 +81,14 @@ local function add_specs(what, bufs, patches, outs, parent, specs, lenkey, path,
   for i, s in ipairs(specs) do
     local name = string.format("%s[%d]", path, i + (first or 0))
     if type(s) ~= "table" then error(what .. ": " .. name .. " must be a table", 3) end
-    local off = s.ptr_offset
-    if math.type(off) ~= "integer" or off < 0 then
+    -- a call has at most MAX_BUFS buffers; specs that nest without end
+    -- (a spec in its own ptrs) stop here
+    if #bufs >= MAX_BUFS then
+      error(string.format("%s: %s: more than %d buffers in all, the limit (does a spec "
+        .. "contain itself?)", what, name, MAX_BUFS), 3)
+    end
+    local off = int(s.ptr_offset)
+    if not off or off < 0 then
       error(string.format("%s: %s.ptr_offset must be a non-negative integer", what, name), 3)
     end
     local data = s.data
@@ -88,8 +102,8 @@ local function add_specs(what, bufs, patches, outs, parent, specs, lenkey, path,
       error(string.format("%s: %s: %s is not a field here, use %s", what, name, other,
         lenkey), 3)
     end
-    local len = s[lenkey] or (data and #data) or 0
-    if math.type(len) ~= "integer" or len < 0 then
+    local len = int(s[lenkey] or (data and #data) or 0)
+    if not len or len < 0 then
       error(string.format("%s: %s.%s must be a non-negative integer", what, name, lenkey), 3)
     end
     bufs[#bufs + 1] = { data = data, len = len, out = s.output and true or false,
@@ -134,34 +148,64 @@ local function results(ret, outs, order, extra)
 end
 
 function M.install(methods)
+  local from_c = {}
+  for name in pairs(methods) do from_c[name] = true end
+
   local function argv_of(cmd, what)
     if type(cmd) == "string" then return { "/bin/sh", "-c", cmd } end
     if type(cmd) == "table" then return cmd end
     error("bad argument #1 to '" .. what .. "' (command string or argv table expected)", 3)
   end
 
-  local function result(code, out, err, sig, timed_out)
-    return {
+  -- tostring(r): what the command did in one line, and whether its output
+  -- was cut at the limit (the rest of each stream is dropped, and counted)
+  local Result = {}
+  Result.__tostring = function(r)
+    local s = string.format("exit %d%s%s, stdout %d bytes, stderr %d bytes", r.exit_code,
+      r.signal and (" (signal " .. r.signal .. ")") or "", r.timed_out and ", timed out" or "",
+      #r.stdout.value, #r.stderr.value)
+    if r.truncated then
+      s = s .. string.format(" (output truncated: %d more bytes of stdout and %d of stderr dropped)",
+        r.stdout_dropped, r.stderr_dropped)
+    end
+    return s
+  end
+
+  local function result(code, out, err, sig, timed_out, out_dropped, err_dropped)
+    out_dropped, err_dropped = out_dropped or 0, err_dropped or 0
+    return setmetatable({
       ok = code == 0,
       exit_code = code,
       signal = sig ~= 0 and sig or nil,
       timed_out = timed_out,
       stdout = output(out),
       stderr = output(err),
-    }
+      truncated = out_dropped + err_dropped > 0,
+      stdout_dropped = out_dropped,
+      stderr_dropped = err_dropped,
+    }, Result)
   end
 
-  -- vm:exec(cmd, {stdin = s, timeout = seconds}) -> {ok, exit_code, stdout, stderr, ...}
+  local function options(opts, what)
+    if opts ~= nil and type(opts) ~= "table" then
+      error("bad argument #2 to '" .. what .. "' (options table expected, got " .. type(opts) .. ")", 3)
+    end
+    return opts or {}
+  end
+
+  -- vm:exec(cmd, {stdin = s, timeout = seconds, output_max = bytes})
+  --   -> {ok, exit_code, stdout, stderr, truncated, ...}
   function methods:exec(cmd, opts)
     local argv = argv_of(cmd, "exec")
-    opts = opts or {}
-    return result(self:_exec(argv, opts.stdin, opts.timeout))
+    opts = options(opts, "exec")
+    return result(self:_exec(argv, opts.stdin, opts.timeout, opts.output_max))
   end
 
-  -- vm:background(cmd, {stdin = s}) -> job {id, pid}
+  -- vm:background(cmd, {stdin = s, output_max = bytes}) -> job {id, pid}
   function methods:background(cmd, opts)
     local argv = argv_of(cmd, "background")
-    local id, pid = self:_job_start(argv, (opts or {}).stdin)
+    opts = options(opts, "background")
+    local id, pid = self:_job_start(argv, opts.stdin, opts.output_max)
     return { id = id, pid = pid, cmd = cmd }
   end
 
@@ -172,19 +216,56 @@ function M.install(methods)
     return job.id
   end
 
-  -- vm:job_wait(job, timeout?) -> the job's result like exec; if it still runs
-  -- at the timeout: {ok = false, timed_out = true, running = true}
-  function methods:job_wait(job, timeout)
-    local code, out, err, sig, timed_out = self:_job_wait(job_id(job, "job_wait"), timeout)
-    if timed_out and code == nil then
-      return { ok = false, timed_out = true, running = true }
+  -- Finished jobs' results, per VM or worker object (job ids are theirs):
+  -- a job can be asked again once it has ended, as in the original.
+  local finished = setmetatable({}, { __mode = "k" })
+
+  local function job_result(self, id, code, out, err, sig, _, out_dropped, err_dropped)
+    if code == nil then
+      -- still running: the original's shape, exit_code -1
+      return { ok = false, running = true, timed_out = true, exit_code = -1,
+        stdout = output(""), stderr = output("") }
     end
-    return result(code, out, err, sig, false)
+    local r = result(code, out, err, sig, false, out_dropped, err_dropped)
+    r.running = false
+    finished[self] = finished[self] or {}
+    finished[self][id] = r
+    return r
   end
 
-  -- vm:job_kill(job, signal?) kills the job's whole session (default SIGKILL)
+  local function copy(r)
+    local c = {}
+    for k, v in pairs(r) do c[k] = v end
+    return setmetatable(c, getmetatable(r))
+  end
+
+  -- vm:job_wait(job, timeout?) -> the job's result like exec's, with
+  -- running = false; while it runs: {running = true, exit_code = -1, ...}.
+  -- No timeout or 0 polls (answers at once); a positive one waits up to
+  -- that many seconds. A finished job gives the same result every time.
+  function methods:job_wait(job, timeout)
+    local id = job_id(job, "job_wait")
+    if timeout ~= nil and type(timeout) ~= "number" then
+      error("bad argument #2 to 'job_wait' (timeout in seconds expected, got " ..
+        type(timeout) .. ")", 2)
+    end
+    if timeout and timeout < 0 then
+      error(string.format("vm:job_wait: timeout %g s is negative (0 polls)", timeout), 2)
+    end
+    local done = finished[self] and finished[self][id]
+    if done then return copy(done) end
+    return copy(job_result(self, id, self:_job_wait(id, timeout or 0)))
+  end
+
+  -- vm:job_kill(job, signal?) sends signal (default SIGKILL) to the job's
+  -- whole session and returns its final result, waiting for its end up to
+  -- the call timeout (a job that survives the signal: the running result)
   function methods:job_kill(job, sig)
-    self:_job_kill(job_id(job, "job_kill"), sig)
+    local id = job_id(job, "job_kill")
+    local done = finished[self] and finished[self][id]
+    if done then return copy(done) end
+    self:_job_kill(id, sig)
+    return copy(job_result(self, id, self:_job_wait(id)))
   end
 
   -- vm:spawn({thread = false}) -> a worker with the VM's methods
@@ -197,7 +278,12 @@ function M.install(methods)
 
   -- vm:json(cmd) -> the command's stdout decoded as JSON (error if it failed)
   function methods:json(cmd)
-    local r = self:exec(cmd)
+    argv_of(cmd, "json")
+    -- exec's own complaints (an empty command) are json's to the caller
+    local done, r = pcall(self.exec, self, cmd)
+    if not done then
+      error("vm:json: " .. tostring(r):gsub("^.-vm:exec: ", ""), 2)
+    end
     if not r.ok then
       error(string.format("vm:json: '%s' exited %d: %s", tostring(cmd), r.exit_code,
         r.stderr.value), 2)
@@ -255,8 +341,20 @@ true]]
   -- it returns a true value, which is returned; an error on timeout
   function methods:wait_until(fn, opts)
     if type(fn) ~= "function" then error("bad argument #1 to 'wait_until' (function expected)", 2) end
+    if opts ~= nil and type(opts) ~= "table" then
+      error("bad argument #2 to 'wait_until' (options table expected, got " .. type(opts) .. ")", 2)
+    end
     opts = opts or {}
     local timeout, interval = opts.timeout or 10, opts.interval or 0.5
+    if type(timeout) ~= "number" or not (timeout >= 0) or timeout > 86400 then
+      error("vm:wait_until: opts.timeout must be seconds from 0 to 86400, got " .. tostring(timeout), 2)
+    end
+    if type(interval) ~= "number" or not (interval >= 0) or interval > 3600 then
+      error("vm:wait_until: opts.interval must be seconds from 0 to 3600, got " .. tostring(interval), 2)
+    end
+    if opts.desc ~= nil and type(opts.desc) ~= "string" then
+      error("vm:wait_until: opts.desc must be a string, got " .. type(opts.desc), 2)
+    end
     local deadline = core.now() + timeout
     while true do
       local v = fn(self)
@@ -281,7 +379,10 @@ true]]
     if not f then error("vm:insmod: cannot read " .. err, 2) end
     local data = f:read("a")
     f:close()
-    local guest = "/tmp/" .. host_path:match("([^/]+)$")
+    -- a compressed module as the guest's kernel can load it
+    local name
+    data, name = self:_module_image(data, host_path:match("([^/]+)$"))
+    local guest = "/tmp/" .. name
     self:write_file(guest, data)
     self:_insmod(guest, params)
   end
@@ -289,7 +390,8 @@ true]]
   -- vm:syscall_buf(nr, buf_arg_index, data, a0, ..., a5) -> ret, buffer after
   function methods:syscall_buf(nr, idx, data, ...)
     local what = "vm:syscall_buf"
-    check_int(nr, what .. ": nr")
+    nr = check_int(nr, what .. ": nr")
+    idx = int(idx) or idx
     if math.type(idx) ~= "integer" or idx < 0 or idx >= NARGS then
       error(string.format("%s: buffer argument index %s outside 0-5", what, tostring(idx)), 2)
     end
@@ -304,7 +406,7 @@ true]]
   -- vm:syscall_bufs(nr, {[i] = data}, a0, ..., a5) -> ret, buffers in index order
   function methods:syscall_bufs(nr, bufs_by_arg, ...)
     local what = "vm:syscall_bufs"
-    check_int(nr, what .. ": nr")
+    nr = check_int(nr, what .. ": nr")
     local args = collect_args(what, 0, ...)
     local bufs = {}
     local order = arg_buffers(what, bufs_by_arg, args, bufs)
@@ -319,7 +421,7 @@ true]]
   --   -> ret, buffers in index order, outputs of output=true specs in spec order
   function methods:syscall_ptr(nr, bufs_by_arg, specs, ...)
     local what = "vm:syscall_ptr"
-    check_int(nr, what .. ": nr")
+    nr = check_int(nr, what .. ": nr")
     local args = collect_args(what, 0, ...)
     local bufs, patches, outs = {}, {}, {}
     local order, by_arg = arg_buffers(what, bufs_by_arg, args, bufs)
@@ -347,15 +449,15 @@ true]]
   -- without direction bits when data is passed)
   function methods:ioctl(fd, cmd, data)
     local what = "vm:ioctl"
-    check_int(fd, what .. ": fd")
-    check_int(cmd, what .. ": cmd")
+    fd = check_int(fd, what .. ": fd")
+    cmd = check_int(cmd, what .. ": cmd")
     local dir, size = ioc_dir(cmd), ioc_size(cmd)
     -- legacy commands (TCGETS, FIONREAD, SIOCGIFFLAGS...) carry no
     -- direction bits: the buffer a test passes comes back after the call
     local reads = dir & IOC_READ ~= 0 or dir == IOC_NONE
     if dir == IOC_NONE then size = 0 end
-    if math.type(data) == "integer" then
-      return (self:_call(what, 16, { fd, cmd, data }, {}, {}))
+    if type(data) == "number" then
+      return (self:_call(what, 16, { fd, cmd, check_int(data, what .. ": data") }, {}, {}))
     end
     if data ~= nil and type(data) ~= "string" then
       error(what .. ": data must be a string or an integer, got " .. type(data), 2)
@@ -374,8 +476,8 @@ true]]
   -- vm:ioctl_buf(fd, cmd, struct, specs) -> ret, struct_out, outputs in spec order
   function methods:ioctl_buf(fd, cmd, struct, specs)
     local what = "vm:ioctl_buf"
-    check_int(fd, what .. ": fd")
-    check_int(cmd, what .. ": cmd")
+    fd = check_int(fd, what .. ": fd")
+    cmd = check_int(cmd, what .. ": cmd")
     if type(struct) ~= "string" then
       error(what .. ": struct must be a string, got " .. type(struct), 2)
     end
@@ -391,6 +493,54 @@ true]]
     for _, i in ipairs(outs) do r[#r + 1] = res[i] end
     if not reads then r[2] = nil end
     return table.unpack(r, 1, #outs + 2)
+  end
+
+  -- vm:kselftest(install_dir, {collections = {...}, timeout_factor = F})
+  -- runs an installed kselftest tree in this VM (booted with rootfs =
+  -- "host") and returns a result per test; each result, and each result a
+  -- test printed itself, is also reported as a sub-test of the file.
+  function methods:kselftest(dir, opts)
+    local what = "vm:kselftest"
+    if type(dir) ~= "string" then
+      error(what .. ": the install directory must be a string, got " .. type(dir), 2)
+    end
+    if opts ~= nil and type(opts) ~= "table" then
+      error(what .. ": options must be a table, got " .. type(opts), 2)
+    end
+    opts = opts or {}
+    for k in pairs(opts) do
+      if k ~= "collections" and k ~= "timeout_factor" then
+        error(what .. ": unknown option '" .. tostring(k) .. "' (collections, timeout_factor)", 2)
+      end
+    end
+    local cols = opts.collections
+    if type(cols) == "string" then cols = { cols } end
+    if cols ~= nil and type(cols) ~= "table" then
+      error(what .. ": collections must be a list of \"collection\" or \"collection:test\"", 2)
+    end
+    local f = opts.timeout_factor
+    if f ~= nil and (type(f) ~= "number" or f <= 0) then
+      error(what .. ": timeout_factor must be a number above 0", 2)
+    end
+    local results = self:_kselftest(dir, cols, f)
+    require("provium.testing").kselftest_results(results)
+    return results
+  end
+
+  -- the methods written here check their self as the C ones do: a method
+  -- called on something else says so instead of failing inside (a tail
+  -- call: the levels errors point at stay the caller's)
+  for name, f in pairs(methods) do
+    if not from_c[name] and type(f) == "function" then
+      methods[name] = function(self, ...)
+        local mt = getmetatable(self)
+        if type(self) ~= "userdata" or type(mt) ~= "table" or mt.__index ~= methods then
+          error(string.format("calling '%s' on bad self (a VM or worker expected, got %s)", name,
+            type(self)), 2)
+        end
+        return f(self, ...)
+      end
+    end
   end
 end
 

@@ -59,3 +59,25 @@ test("wait_until polls every half second unless told otherwise", function()
   -- at 0, 0.5, 1.0 and the last look at the deadline: never the 50 ms of old
   assert(calls >= 3 and calls <= 4, "polled " .. calls .. " times in 1.2 s")
 end)
+
+test("numbers as Lua 5.1 made them (floats with integer values) pass as integers", function()
+  -- #s / 2, 2^3: floats in Lua 5.4, plain numbers in the original's Lua 5.1
+  local path = "/proc/version\0"
+  local fd = vm:syscall_buf(provium.nr.openat, 2 / 2, path, -100, 0, 0, 0)
+  assert(fd >= 0, fd)
+  local n, out = vm:syscall_buf(provium.nr.read, 1.0, string.rep("\0", 2^3), fd, 0, 16 / 2)
+  assert_eq(8, n)
+  assert_eq("Linux ve", out)
+  local r = vm:syscall_bufs(provium.nr.read, { [1.0] = string.rep("\0", 4) }, fd, 0, 8 / 2)
+  assert_eq(4, r)
+  vm:syscall(provium.nr.close, fd)
+  assert_eq("ENOENT", provium.errname(-4 / 2 * 1))
+  assert_eq(provium.IOWR("K", 0, 16), provium.IOWR("K", 0.0, 32 / 2))
+  -- a fraction is still an error
+  local ok, err = pcall(vm.syscall_buf, vm, provium.nr.read, 1.5, "", fd, 0, 0)
+  assert(not ok)
+  assert_contains(err, "outside 0-5")
+  ok, err = pcall(vm.syscall_buf, vm, provium.nr.read, 1, "", fd, 0.5, 0)
+  assert(not ok)
+  assert_contains(err, "integer expected, got 0.5")
+end)

@@ -7,6 +7,8 @@
 local NR = provium.nr
 local E = provium.errno
 local root = debug.getinfo(1, "S").source:match("^@(.*)/tests/e2e/[^/]*$") or "."
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/../lib/?.lua;" .. package.path
 local vm = provium.create()
 vm:boot()
 local AGENT = vm:syscall(NR.getpid)
@@ -68,7 +70,7 @@ test("a worker killed from the guest while blocked in a pipelined batch fails it
   local ok, err = pcall(w.syscalls, w, batch)
   assert(not ok, "the batch succeeded")
   assert_contains(err, "(pid " .. pid .. ") died: killed by signal 15")
-  assert_eq(0, vm:job_wait(job).exit_code)
+  assert_eq(0, vm:job_wait(job, 60).exit_code)
   assert_eq(AGENT, vm:syscall(NR.getpid))
 end)
 
@@ -93,7 +95,7 @@ test("a worker that does not read never blocks the agent: its requests wait in a
   local r = w:syscalls(batch)
   assert_eq(1, r[1])
   for i = 2, 128 do assert_eq(pid, r[i]) end
-  local done = vm:job_wait(job)
+  local done = vm:job_wait(job, 60)
   assert_eq(0, done.exit_code)
   assert_eq(1048576, #done.stdout.value)
   assert_eq(AGENT, vm:syscall(NR.getpid))
@@ -107,8 +109,10 @@ end)
 -- 4 KiB in all (a reader's buffer must hold CONSOLE_EXT_LOG_MAX, 8 KiB).
 -- The splat is made here, outside test(), which would fail on it.
 local long_log, kmsg
-do
-  vm:insmod(root .. "/examples/sample_driver/provium_sample.ko")
+-- as 'make sample' built it, or built for this kernel (--profile)
+local sample_ko, no_sample = require("sample").modules(vm, root)
+if sample_ko then
+  vm:insmod(sample_ko)
   kmsg = vm:syscall_buf(NR.openat, 1, "/dev/kmsg\0", -100, 0, 1, 0)
   local prefix = "provium-long-record "
   local line = prefix .. string.rep("\1\2\3", 400):sub(1, 990 - #prefix) .. "\n"
@@ -121,6 +125,7 @@ do
 end
 
 test("a kernel log record of the largest size neither stalls splats nor call logs", function()
+  if not sample_ko then skip(no_sample) end
   assert_contains(long_log, "provium-long-record \\x01\\x02\\x03")
   local found
   for _, ev in ipairs(vm:events()) do
@@ -169,7 +174,7 @@ test("what a worker leaves running is reaped when it ends: no zombies in workers
     assert_eq(0, (w:syscall_ptr(NR.execve, { [0] = "/bin/true\0", [1] = string.rep("\0", 16) },
       { { buf_idx = 1, ptr_offset = 0, data = "true\0" } }, 0, 0, 0)))
     assert_eq("w\n", w:exec("echo w").stdout.value)
-    assert_eq(0, w:job_wait(w:background("true")).exit_code)
+    assert_eq(0, w:job_wait(w:background("true"), 60).exit_code)
     -- once /bin/true is a zombie (or gone) the worker's next turn reaps it
     vm:wait_until(function()
       return vm:exec("ps -o stat,comm | awk '$2 == \"true\" && $1 !~ /^Z/'").stdout.value == ""

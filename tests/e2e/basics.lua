@@ -1,12 +1,14 @@
 -- The foundation end to end: boot the default kernel, raw syscalls through
 -- the helper module checked against the guest's own view, commands, misuse.
 local NR = provium.nr
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/../lib/?.lua;" .. package.path
+local guest = require("guest")
 local vm = provium.create()
 vm:boot({ memory = "512M", cpus = 1 })
 
 test("the helper module is loaded and dispatches in kernel context", function()
-  local info = vm:info()
-  assert(info.module, "provium.ko not in use: " .. info.module_error)
+  guest.need_module(vm)
   vm:syscall(NR.getpid)
   assert_eq("module", vm:last_call().executor)
 end)
@@ -95,6 +97,23 @@ test("options are checked: paths are strings, timeouts at most a day", function(
   ok, err = pcall(fresh.boot, fresh, { disks = { { file = 42 } } })
   assert(not ok)
   assert_contains(err, "disks[1] must be a path")
+  -- the original's form {path, format, readonly}: a bad format is a clear error
+  local img = os.tmpname()
+  local f = assert(io.open(img, "wb"))
+  f:write(string.rep("\0", 4096))
+  f:close()
+  for _, case in ipairs({
+    { { path = img, format = "vmdk" }, "disks[1]: format 'vmdk': want \"raw\" or \"qcow2\"" },
+    { { path = img, format = "qcow2" }, "is not a qcow2 image" },
+    { { path = img, format = 2 }, "disks[1].format must be" },
+    { { path = img, file = img }, "has both path and file" },
+    { { path = img, fromat = "raw" }, "unknown field fromat" },
+  }) do
+    ok, err = pcall(fresh.boot, fresh, { disks = { case[1] } })
+    assert(not ok)
+    assert_contains(err, case[2])
+  end
+  os.remove(img)
   -- seconds beyond an int of milliseconds were an undefined conversion
   ok, err = pcall(vm.exec, vm, "true", { timeout = 1e12 })
   assert(not ok)

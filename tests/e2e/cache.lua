@@ -8,8 +8,10 @@ local sh, root = host.sh, host.repo_root()
 test("building an initramfs prunes week-old images and keeps recent ones", function()
   local cache = sh("mktemp -d")
   local real = sh("echo ${PROVIUM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/provium}")
-  -- share the extracted kernel and the KVM verdict, but no initramfs
-  os.execute("for f in " .. real .. "/vmlinux-* " .. real .. "/accel-*; do ln -s $f " .. cache .. "/; done")
+  -- share the extracted kernel, the unpacked ones (--profile) and the KVM
+  -- verdict, but no initramfs
+  os.execute("for f in " .. real .. "/vmlinux-* " .. real .. "/accel-* " .. real ..
+    "/kernels; do ln -s $f " .. cache .. "/; done")
   os.execute("touch -d '10 days ago' " .. cache .. "/initramfs-00000000000old0.cpio")
   os.execute("touch " .. cache .. "/initramfs-0000000000recent.cpio")
   local out = sh(string.format("cd %s && PROVIUM_CACHE=%s build/provium run examples/hello.lua", root, cache))

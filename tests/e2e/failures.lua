@@ -162,6 +162,9 @@ test("an agent crash is reported as such (PID 1 dying panics the guest)", functi
 end)
 
 test("a kernel WARN fails exactly the test that triggered it, naming the call", function()
+  -- the WARN comes from the sample driver: a kernel without modules has none
+  local probe = provium.create()
+  if probe:info().module_path == "" then skip(probe:info().module_error) end
   local report, code, tmp = run_case("warn")
   assert_eq(1, code)
   assert_eq("ok", test_named(report, "clean ioctl").status)

@@ -13,11 +13,13 @@ test("a fixture VM starts with the fixture's state and works like any VM", funct
   local vm = provium.fixture("prepared")
   assert_eq("state from the fixture\n", vm:read_file("/root/prepared.txt"))
   assert_eq("42", vm:exec("cat /srv/data/answer").stdout:trim())
-  assert(vm:info().module, "module in use after restore")
+  -- the module is in use after the restore if the kernel has one at all
+  local has_module = provium.create():info().module_path ~= ""
+  assert_eq(has_module, vm:info().module, "module in use after restore")
   assert(vm:syscall(NR.getpid) > 0)
-  assert_eq("module", vm:last_call().executor)
+  assert_eq(has_module and "module" or "user", vm:last_call().executor)
   local job = vm:background("echo from-a-job")
-  assert_eq("from-a-job\n", vm:job_wait(job).stdout.value)
+  assert_eq("from-a-job\n", vm:job_wait(job, 60).stdout.value)
   vm:shutdown()
 end)
 
@@ -59,6 +61,7 @@ local function scratch_project(fixture_body)
   assert(os.execute("mkdir -p " .. dir .. "/fixtures " .. cache))
   os.execute("for f in " .. real .. "/*; do case $(basename $f) in fixture-*) ;; *) ln -s $f " ..
     cache .. "/;; esac; done")
+  host.scratch_profile(dir)
   local f = assert(io.open(dir .. "/fixtures/counted.lua", "w"))
   f:write(fixture_body)
   f:close()

@@ -133,7 +133,7 @@ test("wait_until polls until true, and times out with the description", function
   local seen = vm:wait_until(function(v) return v:exec("test -e /tmp/flag").ok end,
     { timeout = 10, interval = 0.02, desc = "flag file" })
   assert_eq(true, seen)
-  vm:job_wait(job)
+  vm:job_wait(job, 60)
   local ok, err = pcall(vm.wait_until, vm, function() return false end,
     { timeout = 0.1, desc = "the impossible" })
   assert(not ok)

@@ -3,6 +3,11 @@
 local NR = provium.nr
 local vm = provium.create()
 vm:boot()
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/../lib/?.lua;" .. package.path
+if not require("guest").module_for_file(vm, "the user-space executor gives what the module gives") then
+  return
+end
 vm:write_file("/tmp/parity", "parity-data-0123456789")
 
 local function open(path)

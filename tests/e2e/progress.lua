@@ -16,7 +16,7 @@ local scratch = host.sh("mktemp -d")
 -- provium test on the case files; @pty: under script(1), on a terminal
 local function run(pty, env, opts)
   local cmd = string.format("cd %s && exec env PROVIUM_CACHE=%s TMPDIR=%s %s " ..
-    "build/provium test %s tests/runner-cases", q(root), q(scratch .. "/cache"), q(scratch),
+    "build/provium test -p 1 %s tests/runner-cases", q(root), q(scratch .. "/cache"), q(scratch),
     env or "TERM=xterm", opts or "")
   if pty then cmd = "script -qfec " .. q(cmd) .. " /dev/null" end
   local p = assert(io.popen(cmd .. " 2>&1"))
@@ -52,9 +52,10 @@ local function screen(raw)
   return table.concat(lines, "\n")
 end
 
--- durations and the log directory differ from run to run
+-- durations, the log directory and the free memory differ from run to run
 local function normal(s)
-  return (s:gsub("%(%d+%.%d+s%)", "(T)"):gsub("logs: %S+", "logs: DIR"):gsub("%s+$", ""))
+  return (s:gsub("%(%d+%.%d+s%)", "(T)"):gsub("logs: %S+", "logs: DIR")
+    :gsub("resource pool: [^\r\n]*", "resource pool: POOL"):gsub("%s+$", ""))
 end
 
 local plain = run(false)

@@ -33,9 +33,11 @@ test("a cache, a run directory, disks and fixtures under paths with spaces and c
   local tmp = base .. "/tmp,y z"
   local real = sh("echo ${PROVIUM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/provium}")
   assert(os.execute("mkdir -p " .. q(dir .. "/fixtures") .. " " .. q(cache) .. " " .. q(tmp)))
-  -- share the extracted kernel and the accelerator verdict, nothing else
-  os.execute("for f in " .. real .. "/vmlinux-* " .. real .. "/accel-*; do ln -s \"$f\" " ..
-    q(cache) .. "/; done")
+  -- share the extracted kernel, the unpacked ones (--profile) and the
+  -- accelerator verdict, nothing else
+  os.execute("for f in " .. real .. "/vmlinux-* " .. real .. "/accel-* " .. real ..
+    "/kernels; do ln -s \"$f\" " .. q(cache) .. "/; done")
+  host.scratch_profile(dir)
   assert(os.execute("truncate -s 1M " .. q(dir .. "/data,1 2.img")))
   local f = assert(io.open(dir .. "/fixtures/odd.lua", "w"))
   f:write('local vm = provium.create()\nvm:boot()\nvm:write_file("/root/mark", "odd")\nreturn vm\n')

@@ -4,6 +4,9 @@
 local NR, E = provium.nr, provium.errno
 local vm = provium.create()
 vm:boot()
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/../lib/?.lua;" .. package.path
+if not require("guest").module_for_file(vm, "re-entry into provium.ko") then return end
 
 local PROVIUM_IOC_CALL = provium.IOWR("P", 1, 112)
 local PROVIUM_IOC_INFO = provium.IOR("P", 2, 16)

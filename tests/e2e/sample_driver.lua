@@ -6,7 +6,8 @@
 local NR, E = provium.nr, provium.errno
 
 local here = debug.getinfo(1, "S").source:gsub("^@", ""):match("^(.*)/[^/]*$") or "."
-local KO = here .. "/../../examples/sample_driver/provium_sample.ko"
+package.path = here .. "/../lib/?.lua;" .. package.path
+local host = require("host")
 
 -- the numbers provium_sample.h builds with _IOWR/_IOW
 local KSAMPLE_IOC_QUERY = 0xC0104B00 -- _IOWR('K', 0, struct ksample_query), 16 bytes
@@ -19,14 +20,14 @@ local NAME = "provium-sample"
 local TABLE_LEN = 8
 local ITEM = "u64 u32 u32 u64" -- struct ksample_item: in, in_len, out_len, out
 
-do
-  local f = io.open(KO, "rb")
-  if not f then error("no " .. KO .. ": build it with 'make sample'") end
-  f:close()
-end
-
 local vm = provium.create()
 vm:boot()
+-- as 'make sample' built it, or built for this kernel (--profile)
+local KO, why = require("sample").modules(vm, host.repo_root())
+if not KO then
+  test("the sample driver", function() skip(why) end)
+  return
+end
 vm:insmod(KO)
 local fd = vm:syscall_buf(provium.nr.openat, 1, "/dev/provium_sample\0", -100, 0, 2)
 assert(fd >= 0, "openat /dev/provium_sample: " .. fd)

@@ -5,6 +5,9 @@
 local NR = provium.nr
 local vm = provium.create()
 vm:boot()
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+package.path = here .. "/../lib/?.lua;" .. package.path
+if not require("guest").module_for_file(vm, "provium.ko's staging area") then return end
 
 local null = vm:syscall_buf(NR.openat, 1, "/dev/null\0", -100, 0, 1, 0)
 

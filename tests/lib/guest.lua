@@ -10,4 +10,24 @@ function M.opener(vm)
   end
 end
 
+-- Skip the running test unless provium.ko dispatches in @vm: a kernel
+-- without it (no CONFIG_MODULES, no kbuild) runs only the user-space
+-- executor, and says why in vm:info().module_error.
+function M.need_module(vm)
+  local info = vm:info()
+  if not info.module then
+    skip("provium.ko is not in use: " .. info.module_error)
+  end
+end
+
+-- For a file whose every test needs provium.ko: true if @vm has it; else
+-- one test named @name, skipped with the reason, and false (the file then
+-- returns).
+function M.module_for_file(vm, name)
+  local info = vm:info()
+  if info.module then return true end
+  test(name, function() skip("provium.ko is not in use: " .. info.module_error) end)
+  return false
+end
+
 return M

@@ -18,4 +18,30 @@ function M.repo_root()
   return root
 end
 
+-- A scratch project boots the run's kernel too: under --profile NAME
+-- (PROVIUM_PROFILE), write that profile, copied from the repository's
+-- provium.toml, into DIR/provium.toml, and give the project's own CACHE
+-- (if any) the kernels unpacked in the real one; nothing without a profile.
+function M.scratch_profile(dir, cache)
+  local name = os.getenv("PROVIUM_PROFILE")
+  if not name or name == "" then return end
+  if cache then
+    local real = M.sh("echo ${PROVIUM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/provium}")
+    os.execute("mkdir -p '" .. cache .. "' && ln -sfn '" .. real .. "/kernels' '" .. cache .. "/kernels'")
+  end
+  local src = debug.getinfo(1, "S").source:match("^@(.*)/tests/lib/[^/]*$") or "."
+  local f = assert(io.open(src .. "/provium.toml"))
+  local out, inside = {}, false
+  for line in f:lines() do
+    local header = line:match("^%[(.-)%]")
+    if header then inside = header == "profile." .. name end
+    if inside then out[#out + 1] = line end
+  end
+  f:close()
+  assert(#out > 0, "no [profile." .. name .. "] in " .. src .. "/provium.toml")
+  f = assert(io.open(dir .. "/provium.toml", "a"))
+  f:write(table.concat(out, "\n"), "\n")
+  f:close()
+end
+
 return M

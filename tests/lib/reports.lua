@@ -203,6 +203,160 @@ function M.parse_tap(out)
 end
 
 -- ------------------------------------------------------------------
+-- KTAP version 1 (Documentation/dev-tools/ktap.rst), as "provium kselftest
+-- --tap" writes it: any depth of nesting, two spaces per level.
+--
+--   KTAP version 1          a block: version line, diagnostics, plan
+--   # diagnostic
+--   1..N
+--     KTAP version 1        a subtest block, one level deeper, belongs to
+--     1..M                  the result line that follows it
+--     ok 1 inner
+--   # diagnostic            of the result below
+--   not ok 1 desc # DIRECTIVE reason
+--   # diagnostic            after the last result: the block's own
+--
+-- Descriptions escape '#' and '\' with a backslash; the first '#' that is
+-- not escaped follows a space (or the number) and starts a directive
+-- (SKIP, TODO, XFAIL, TIMEOUT, ERROR; TIMEOUT and ERROR only on "not ok")
+-- or plain diagnostic data. Plans match the results, numbers count from 1,
+-- every line belongs to a block at its own indentation, and down to
+-- opts.bubble_depth (default 2) a parent whose subtests failed is "not ok".
+--
+-- parse_ktap(out, opts) returns the top block; a block is { plan, diag
+-- (lines before the plan), results, trailing (diagnostics after the last
+-- result), totals (a trailing "# Totals: ..." line, parsed) } and a result
+-- { ok, number, name, directive, reason, diag, sub }.
+
+local KTAP_DIRECTIVES = { SKIP = true, TODO = true, XFAIL = true, TIMEOUT = true, ERROR = true }
+
+local function ktap_fail(n, what, line)
+  error(string.format("ktap: line %d: %s%s", n, what, line and (": " .. line) or ""), 0)
+end
+
+-- a failed result: not ok, and no SKIP/TODO/XFAIL
+function M.ktap_failed(r)
+  return not r.ok and r.directive ~= "SKIP" and r.directive ~= "TODO" and r.directive ~= "XFAIL"
+end
+
+-- "ok N[ desc][ # [DIRECTIVE] [reason]]" at the block's indentation (removed)
+local function ktap_result(body, want, n, line)
+  local notok, num, rest = body:match("^(n?o?t? ?)ok (%d+)(.*)$")
+  if not num or (notok ~= "" and notok ~= "not ") then ktap_fail(n, "bad result line", line) end
+  if tonumber(num) ~= want then
+    ktap_fail(n, string.format("result number: expected %d, got %s", want, num), line)
+  end
+  if rest ~= "" and rest:sub(1, 1) ~= " " then ktap_fail(n, "no space after the number", line) end
+  rest = rest:sub(2)
+  local out, i = {}, 1
+  while i <= #rest do
+    local c = rest:sub(i, i)
+    if c == "\\" then
+      local e = rest:sub(i + 1, i + 1)
+      if e ~= "\\" and e ~= "#" then ktap_fail(n, "a '\\' that escapes nothing", line) end
+      out[#out + 1] = e
+      i = i + 2
+    elseif c == "#" then
+      break
+    else
+      out[#out + 1] = c
+      i = i + 1
+    end
+  end
+  local desc = table.concat(out)
+  local r = { ok = notok == "", number = want }
+  if i > #rest then
+    r.name = desc
+  else
+    if desc ~= "" and desc:sub(-1) ~= " " then
+      ktap_fail(n, "a '#' that is neither escaped nor ' # '", line)
+    end
+    r.name = desc:gsub(" $", "")
+    local after = rest:sub(i + 1)
+    if after:sub(1, 1) ~= " " or after == " " then ktap_fail(n, "nothing after '# '", line) end
+    after = after:sub(2)
+    local word, tail = after:match("^(%u+)(.*)$")
+    if word and KTAP_DIRECTIVES[word] and (tail == "" or tail:sub(1, 1) == " ") then
+      r.directive, r.reason = word, tail:sub(2)
+    else
+      r.reason = after
+    end
+  end
+  if (r.directive == "TIMEOUT" or r.directive == "ERROR") and r.ok then
+    ktap_fail(n, r.directive .. " on an ok line", line)
+  end
+  return r
+end
+
+local function ktap_block(ls, n, depth, opts)
+  local ind = string.rep("  ", depth)
+  local function own(l) return l and l:sub(1, #ind) == ind and l:sub(#ind + 1) or nil end
+  if ls[n] ~= ind .. "KTAP version 1" then
+    ktap_fail(n, "expected '" .. ind .. "KTAP version 1'", tostring(ls[n]))
+  end
+  n = n + 1
+  local b = { diag = {}, results = {}, trailing = {} }
+  while own(ls[n]) and own(ls[n]):match("^#") do
+    b.diag[#b.diag + 1] = own(ls[n]):gsub("^# ?", "")
+    n = n + 1
+  end
+  b.plan = tonumber((own(ls[n]) or ""):match("^1%.%.(%d+)$"))
+  if not b.plan then ktap_fail(n, "expected a plan at depth " .. depth, tostring(ls[n])) end
+  n = n + 1
+  local diag, sub = {}, nil
+  while ls[n] do
+    local l, body = ls[n], own(ls[n])
+    if l == ind .. "  KTAP version 1" then
+      if sub or #diag > 0 then ktap_fail(n, "a subtest block after diagnostics or another block") end
+      sub, n = ktap_block(ls, n, depth + 1, opts)
+    elseif body and body:match("^#") then
+      diag[#diag + 1] = body:gsub("^# ?", "")
+      n = n + 1
+    elseif body and body:match("^n?o?t? ?ok ") then
+      local r = ktap_result(body, #b.results + 1, n, l)
+      r.diag, r.sub = diag, sub
+      if sub and depth < (opts.bubble_depth or 2) and r.ok and r.directive ~= "SKIP" then
+        for _, c in ipairs(sub.results) do
+          if M.ktap_failed(c) then
+            ktap_fail(n, "an ok result whose subtest " .. c.number .. " failed", l)
+          end
+        end
+      end
+      b.results[#b.results + 1] = r
+      diag, sub = {}, nil
+      n = n + 1
+    elseif body and body:match("^%s") == nil and depth == 0 and body ~= "" then
+      ktap_fail(n, "an unknown line", l)
+    else
+      break
+    end
+  end
+  if sub then ktap_fail(n, "a subtest block without its result line") end
+  b.trailing = diag
+  if b.plan ~= #b.results then
+    ktap_fail(n, string.format("results against the plan at depth %d: expected %d, got %d",
+      depth, b.plan, #b.results))
+  end
+  local t = b.trailing[#b.trailing]
+  if t and t:match("^Totals: ") then
+    local p, f, xf, xp, s, e = t:match(
+      "^Totals: pass:(%d+) fail:(%d+) xfail:(%d+) xpass:(%d+) skip:(%d+) error:(%d+)$")
+    if not p then ktap_fail(n, "bad Totals line", t) end
+    b.totals = { pass = tonumber(p), fail = tonumber(f), xfail = tonumber(xf),
+      xpass = tonumber(xp), skip = tonumber(s), error = tonumber(e) }
+  end
+  return b, n
+end
+
+function M.parse_ktap(out, opts)
+  local ls = M.lines(out)
+  if out:sub(-1) ~= "\n" then ktap_fail(#ls + 1, "the stream does not end with a newline") end
+  local b, n = ktap_block(ls, 1, 0, opts or {})
+  if ls[n] then ktap_fail(n, "a line outside the document", ls[n]) end
+  return b
+end
+
+-- ------------------------------------------------------------------
 -- XML 1.0, the subset a JUnit report uses: the declaration
 -- <?xml version="1.0" encoding="UTF-8"?>, then one root element with nested
 -- elements, attributes (quoted, escaped, each once), character data and

@@ -22,7 +22,7 @@ test("SIGTERM ends a guest process with that signal; afterwards signal 0 is -ESR
   vm:wait_until(function() return vm:read_file("/proc/" .. job.pid .. "/comm") == "sleep\n" end,
     { desc = "job " .. job.pid .. " runs sleep" })
   assert_eq(0, vm:syscall(NR.kill, job.pid, SIGTERM))
-  local r = vm:job_wait(job)
+  local r = vm:job_wait(job, 60)
   assert_eq(SIGTERM, r.signal)
   assert_eq(-E.ESRCH, vm:syscall(NR.kill, job.pid, 0), "reaped: the pid is gone")
 end)

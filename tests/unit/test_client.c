@@ -95,7 +95,7 @@ static int attr_is (const struct proto_msg *m, unsigned int type, const char *s,
 static void exec_command (void) {
   static const char *const argv[] = { "/bin/echo", "a\0b" };
   static const size_t lens[] = { 9, 3 };
-  struct client_cmd cmd = { argv, lens, 2, "in", 2 };
+  struct client_cmd cmd = { .argv = argv, .argv_len = lens, .argc = 2, .in = "in", .in_len = 2 };
   struct proto_buf b = { 0 };
   struct client_exit x;
   struct proto_msg m;
@@ -108,7 +108,10 @@ static void exec_command (void) {
   proto_put_u32(&b, PROTO_A_SIGNAL, 0);
   proto_put(&b, PROTO_A_STDOUT, "out", 3);
   proto_put(&b, PROTO_A_STDERR, "", 0);
+  proto_put_u64(&b, PROTO_A_STDOUT_DROPPED, 5ull << 32);
   reply_send(&f, &b);
+  cmd.output_max = 3;
+  cmd.has_output_max = 1;
   if (CHECK_EQ_INT(client_exec(&f.c, &cmd, 1500, &x, &e), 0)) {
     CHECK_EQ_INT(x.finished, 1);
     CHECK_EQ_INT(x.code, 3);
@@ -116,6 +119,8 @@ static void exec_command (void) {
     CHECK_MEM(x.out, "out", 3);
     CHECK_EQ_INT(x.err_len, 0);
     CHECK_EQ_INT(x.timed_out, 0);
+    CHECK_EQ_U64(x.out_dropped, 5ull << 32);
+    CHECK_EQ_U64(x.err_dropped, 0);
   }
   if (CHECK_EQ_INT(next_request(&f, &m), 0)) {
     const uint8_t *v;
@@ -131,15 +136,18 @@ static void exec_command (void) {
     CHECK(!proto_next(&m, PROTO_A_ARGV, &pos, &v, &len));
     CHECK_ATTR(&m, PROTO_A_STDIN, "in");
     CHECK_EQ_INT(proto_u32(&m, PROTO_A_TIMEOUT_MS, 0), 1500);
+    CHECK_EQ_INT(proto_u32(&m, PROTO_A_OUTPUT_MAX, 0), 3);
     CHECK(!proto_has(&m, PROTO_A_WORKER));
   }
-  /* no timeout: no TIMEOUT_MS; no stdin: no STDIN */
+  /* no timeout: no TIMEOUT_MS; no stdin: no STDIN; no limit: the agent's */
   cmd.in = NULL;
+  cmd.has_output_max = 0;
   reply_empty(&f, PROTO_MSG_EXEC, 2);
   CHECK_EQ_INT(client_exec(&f.c, &cmd, 0, &x, &e), 0);
   if (CHECK_EQ_INT(next_request(&f, &m), 0)) {
     CHECK(!proto_has(&m, PROTO_A_TIMEOUT_MS));
     CHECK(!proto_has(&m, PROTO_A_STDIN));
+    CHECK(!proto_has(&m, PROTO_A_OUTPUT_MAX));
   }
   /* an empty command is refused before anything is sent */
   cmd.argc = 0;
@@ -310,6 +318,7 @@ static void files (void) {
   struct proto_msg m;
   struct error e;
   struct fake f;
+  struct client_read whole = { .max = CLIENT_READ_MAX };
   uint8_t *data = NULL;
   size_t len = 0;
   if (fake_start(&f))
@@ -339,7 +348,7 @@ static void files (void) {
   proto_put(&b, PROTO_A_DATA, "world", 5);
   proto_put_u32(&b, PROTO_A_EOF, 1);
   reply_send(&f, &b);
-  if (CHECK_EQ_INT(client_read_file(&f.c, "/etc/x", &data, &len, &e), 0)) {
+  if (CHECK_EQ_INT(client_read_file(&f.c, "/etc/x", &whole, &data, &len, &e), 0)) {
     CHECK_EQ_INT(len, 11);
     CHECK_STR((char *)data, "hello world");
   }
@@ -355,9 +364,82 @@ static void files (void) {
 }
 
 
+/* a reply to READ_FILE @id: @n bytes of 'z', EOF, and SIZE/STREAM when not -1 */
+static void reply_data (struct fake *f, uint32_t id, size_t n, int eof, int64_t size,
+                        int stream) {
+  struct proto_buf b = { 0 };
+  uint8_t *d = calloc(1, n + 1);
+  memset(d, 'z', n);
+  reply_begin(&b, PROTO_MSG_READ_FILE, id);
+  proto_put(&b, PROTO_A_DATA, d, n);
+  proto_put_u32(&b, PROTO_A_EOF, eof);
+  if (size >= 0)
+    proto_put_u64(&b, PROTO_A_SIZE, (uint64_t)size);
+  if (stream)
+    proto_put_u32(&b, PROTO_A_STREAM, 1);
+  reply_send(f, &b);
+  free(d);
+}
+
+
+static void read_limits (void) {
+  struct client_read o = { .max = 10 };
+  struct proto_msg m;
+  struct error e;
+  struct fake f;
+  uint8_t *data = NULL;
+  size_t len = 0;
+  if (fake_start(&f))
+    return;
+  /* a regular file over the limit: refused on its size, nothing more read */
+  reply_data(&f, 1, 11, 0, 1 << 30, 0);
+  CHECK_EQ_INT(client_read_file(&f.c, "/big", &o, &data, &len, &e), -1);
+  CHECK_STR(e.msg, "read_file /big: larger than 10 bytes (pass max= or length=)");
+  if (CHECK_EQ_INT(next_request(&f, &m), 0))
+    CHECK_EQ_U64(proto_u64(&m, PROTO_A_LENGTH, 0), 11);  /* max + 1 */
+  CHECK_EQ_INT(next_request(&f, &m), -1);
+  /* a device without a size: it fails once it gave one byte more than max */
+  reply_data(&f, 2, 11, 0, -1, 0);
+  CHECK_EQ_INT(client_read_file(&f.c, "/dev/zero", &o, &data, &len, &e), -1);
+  CHECK_STR(e.msg, "read_file /dev/zero: larger than 10 bytes (pass max= or length=)");
+  CHECK_EQ_INT(next_request(&f, &m), 0);
+  CHECK_EQ_INT(next_request(&f, &m), -1);
+  /* exactly max bytes is fine */
+  reply_data(&f, 3, 10, 1, 10, 0);
+  if (CHECK_EQ_INT(client_read_file(&f.c, "/ten", &o, &data, &len, &e), 0))
+    CHECK_EQ_INT(len, 10);
+  free(data);
+  CHECK_EQ_INT(next_request(&f, &m), 0);
+  /* length: exactly that much from offset, however large the file */
+  o = (struct client_read){ .offset = 7, .length = 3, .has_length = 1, .max = 1 };
+  reply_data(&f, 4, 3, 0, 1 << 30, 0);
+  if (CHECK_EQ_INT(client_read_file(&f.c, "/big", &o, &data, &len, &e), 0))
+    CHECK_STR((char *)data, "zzz");
+  free(data);
+  if (CHECK_EQ_INT(next_request(&f, &m), 0)) {
+    CHECK_EQ_U64(proto_u64(&m, PROTO_A_OFFSET, 0), 7);
+    CHECK_EQ_U64(proto_u64(&m, PROTO_A_LENGTH, 0), 3);
+  }
+  CHECK_EQ_INT(next_request(&f, &m), -1);
+  /* a stream left open in the agent is closed by a request of length 0 */
+  o = (struct client_read){ .length = 4, .has_length = 1 };
+  reply_data(&f, 5, 4, 0, -1, 1);
+  reply_data(&f, 6, 0, 1, -1, 0);
+  if (CHECK_EQ_INT(client_read_file(&f.c, "/fifo", &o, &data, &len, &e), 0))
+    CHECK_EQ_INT(len, 4);
+  free(data);
+  CHECK_EQ_INT(next_request(&f, &m), 0);
+  if (CHECK_EQ_INT(next_request(&f, &m), 0)) {
+    CHECK_EQ_U64(proto_u64(&m, PROTO_A_OFFSET, 0), 4);
+    CHECK_EQ_U64(proto_u64(&m, PROTO_A_LENGTH, 9), 0);
+  }
+  fake_stop(&f);
+}
+
+
 static void jobs_and_errors (void) {
   static const char *const argv[] = { "sleep", "9" };
-  struct client_cmd cmd = { argv, NULL, 2, NULL, 0 };
+  struct client_cmd cmd = { .argv = argv, .argc = 2 };
   struct proto_buf b = { 0 };
   struct client_exit x;
   struct proto_msg m;
@@ -411,6 +493,7 @@ static const struct unit_case cases[] = {
   { "call: description, executor, results, errors", call },
   { "call batch: pipelined in order, two chunks", call_batch },
   { "write_file and read_file in chunks", files },
+  { "read_file: max, length, offset, streams", read_limits },
   { "jobs and agent errors", jobs_and_errors },
   { NULL, NULL }
 };

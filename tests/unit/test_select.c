@@ -130,9 +130,27 @@ static void filters (void) {
   list = selected(&o, dir, &rc);
   CHECK_STR(list, "a.lua\na_2.lua\n");
   free(list);
-  o.filters[o.nfilters++] = "deeper";  /* several: any may match */
+  o.filters[o.nfilters++] = "d.l";  /* several: any may match */
   list = selected(&o, dir, &rc);
   CHECK_STR(list, "a.lua\na_2.lua\nsub/deeper/d.lua\n");
+  free(list);
+  /* without a '/', only the file name counts, as in the original */
+  o.nfilters = 1;
+  o.filters[0] = "deeper";
+  list = selected(&o, dir, &rc);
+  CHECK_STR(list, "");
+  free(list);
+  o.filters[0] = "_2";  /* a substring of the name */
+  list = selected(&o, dir, &rc);
+  CHECK_STR(list, "a_2.lua\n");
+  free(list);
+  o.filters[0] = "[bc].lua";  /* a glob over the name */
+  list = selected(&o, dir, &rc);
+  CHECK_STR(list, "b.lua\nsub/c.lua\n");
+  free(list);
+  o.filters[0] = "deeper/";
+  list = selected(&o, dir, &rc);
+  CHECK_STR(list, "sub/deeper/d.lua\n");
   free(list);
   o.nfilters = 1;
   o.filters[0] = "nothing-matches";
@@ -269,7 +287,7 @@ static void rerun_record (void) {
 static const struct unit_case cases[] = {
   { "discovery: sorted, hidden/fixtures/lib skipped", discovery },
   { "a file named directly, named twice", named_file },
-  { "-f: substrings and globs", filters },
+  { "-f: file names, or paths with a /; substrings and globs", filters },
   { "--shard K/N partitions deterministically", shards },
   { "the failure record and --rerun-failed", rerun_record },
   { NULL, NULL }

@@ -1,0 +1,1 @@
+#include "../../boot/video-bios.c"

@@ -1,0 +1,1 @@
+#include "../../boot/video-vesa.c"

@@ -1,0 +1,2 @@
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$")
+dofile(here .. "/lib/pair.lua")("pair_a.lua", "pair_b.lua")
