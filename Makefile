@@ -2,7 +2,7 @@
 #   make demo    install what is missing, build, boot the default kernel, run hello
 #   make check   install what is missing, build, run every test (the fuzzers briefly)
 #   make fuzz    the fuzzers, 5 minutes each (FUZZ_SECONDS=...)
-#   make bench   print boot (per kernel: default, Debian 6.12), round-trip and kselftest medians
+#   make bench   print boot (per kernel: default, Debian 6.12), round-trip, tracing and kselftest medians
 #   make install PREFIX=/usr/local DESTDIR=   install (make uninstall removes it)
 #   make deb     build/provium_<version>_amd64.deb
 
@@ -21,15 +21,16 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 HOST_SRC  := $(wildcard host/*.c) proto/proto.c
 HOST_HDR  := $(wildcard host/*.h) proto/proto.h proto/proto.def kmod/provium_uapi.h kmod/provium_desc.h
 AGENT_SRC := $(wildcard agent/*.c) proto/proto.c
-AGENT_HDR := agent/agent.h proto/proto.h proto/proto.def kmod/provium_uapi.h kmod/provium_desc.h
+AGENT_HDR := agent/agent.h agent/btf.h agent/ksyms.h proto/proto.h proto/proto.def kmod/provium_uapi.h kmod/provium_desc.h
 UNIT_SRC  := $(wildcard tests/unit/*.c)
 # the parts of the host the unit tests link against: everything but the
 # Lua bindings, the commands and main (client.c needs vm.c and what it uses),
-# and the agent's kmsg reader
+# and the agent's kmsg reader, BTF and kallsyms parsers
 UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c \
 	host/client.c host/vm.c host/console.c host/logcap.c host/accel.c host/qmp.c host/initramfs.c host/module.c \
 	host/test_results.c host/test_select.c host/report.c agent/kmsg.c host/layout.c host/config.c \
-	host/junit_merge.c host/progress.c host/pool.c host/ktap.c host/rootfs.c host/ksft.c host/ksft_report.c
+	host/junit_merge.c host/progress.c host/pool.c host/ktap.c host/rootfs.c host/ksft.c host/ksft_report.c \
+	host/trace.c agent/btf.c agent/ksyms.c
 # tests/unit/test_kmsg.c stands in for /dev/kmsg
 UNIT_WRAP := -Wl,--wrap=read -Wl,--wrap=lseek
 
@@ -72,7 +73,7 @@ $(KSTAMP):
 
 module: kmod/provium.ko
 
-kmod/provium.ko: kmod/provium.c kmod/provium_uapi.h kmod/provium_desc.h kmod/provium_ext.h Kbuild \
+kmod/provium.ko: $(filter-out %.mod.c,$(wildcard kmod/*.c)) $(wildcard kmod/*.h) kmod/Kbuild Kbuild \
 		$(KSTAMP)
 	@test -d "$(KDIR)" || { echo "no kernel build dir $(KDIR): run 'make deps'"; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
@@ -93,7 +94,8 @@ $(SAMPLE_DIR)/provium_sample.ko: $(wildcard $(SAMPLE_DIR)/*.c) $(SAMPLE_DIR)/pro
 $(BUILD)/lua/provium/nr.lua: tools/gen-tables.sh $(KSTAMP)
 	tools/gen-tables.sh $(KDIR) $(BUILD)/lua/provium
 
-$(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) agent/agent.h tests/unit/unit.h
+$(BUILD)/unit: $(UNIT_SRC) $(UNIT_LIB) $(HOST_HDR) agent/agent.h agent/btf.h agent/ksyms.h \
+		tests/unit/unit.h
 	@mkdir -p $(BUILD)
 	$(CC) -O1 -g $(WARN) -std=gnu11 -D_GNU_SOURCE $(SAN) $(LUA_CFLAGS) -o $@ $(UNIT_SRC) $(UNIT_LIB) \
 		$(UNIT_WRAP)
@@ -198,6 +200,7 @@ bench: deps
 	$(MAKE) all
 	$(BUILD)/provium run bench/boot_and_syscall.lua
 	$(BUILD)/provium run bench/boot_kernels.lua
+	$(BUILD)/provium run bench/trace.lua
 	bench/suite_parallel.sh
 	$(BUILD)/provium run bench/kselftest.lua
 

@@ -12,6 +12,8 @@
 
 #include "../proto/proto.h"
 
+struct provium_call;
+
 /* channel.c: framing over the port (or a worker's socket) */
 struct channel {
 	int fd;
@@ -97,6 +99,24 @@ void signals_for_child(void);
 void serve(struct channel *ch, int sigfd, int eventfd);
 int dispatch_request(struct channel *ch, const struct proto_msg *m);
 
+/* trace.c: TRACE (vm:set_trace), and a call's errno origin and graph */
+void op_trace(struct channel *ch, const struct proto_msg *m);
+void trace_before_call(const struct provium_call *c);
+void trace_after_call(struct proto_buf *out, int provium_fd, const struct provium_call *c);
+void trace_fini(void);
+/* this thread's /dev/provium, or -1 */
+int call_module_fd(void);
+
+/* genl_events.c: provium.ko's reports, per serving thread */
+int genl_events_open(void);		/* subscribe; its fd, or -1 */
+void genl_events_close(void);
+int genl_events_fd(void);
+void genl_events_drain(struct channel *ch);	/* forward every report waiting */
+/* after a call: forward (main thread) and keep that call's reports... */
+void genl_events_after_call(struct channel *ch, const struct provium_call *c);
+/* ...which go into its reply as SPLAT frames */
+void genl_events_put_splats(struct proto_buf *out);
+
 /* kmsg.c: the next record's text from a non-blocking /dev/kmsg fd */
 const char *kmsg_next(int fd, char *rec, size_t cap, size_t *len);
 
@@ -128,7 +148,6 @@ void exec_check_deadlines(struct channel *ch);
 void exec_kill_all(void);
 
 /* the user-space executor, also used when the module refuses a call */
-struct provium_call;
 void user_execute(struct provium_call *c);
 /* 0, or ETIMEDOUT: the child outlived @timeout_ms (0 = none) and was killed */
 int user_execute_in_child(struct provium_call *c, uint32_t timeout_ms);

@@ -1,7 +1,8 @@
 /*
- * events.c - watch the kernel log for splats (WARN, BUG/oops, lockdep,
- * KASAN/UBSAN, hung tasks) and tell the host as they happen, so it can fail
- * the test that caused them. The serving loop drains this before reading
+ * events.c - tell the host about kernel splats (WARN, BUG/oops, lockdep,
+ * KASAN/UBSAN, hung tasks) as they happen, so it can fail the test that
+ * caused them: provium.ko's reports (genl_events.c) where it sends them,
+ * else what this file scrapes from the kernel log. The serving loop drains this before reading
  * requests, so a splat caused by one request reaches the host before the
  * reply to any later one.
  */
@@ -34,8 +35,17 @@ static const struct {
 	{ "rcu_sched detected stalls", "hang" },
 };
 
+static int from_module;	/* provium.ko's events group, not /dev/kmsg */
+
+/* The main thread's subscription to provium.ko's reports, else /dev/kmsg. */
 int events_open(void)
 {
+	int fd = genl_events_fd();
+
+	if (fd >= 0) {
+		from_module = 1;
+		return fd;
+	}
 	kmsg = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (kmsg >= 0)
 		lseek(kmsg, 0, SEEK_END);	/* only what happens from now on */
@@ -56,6 +66,7 @@ static void send_event(struct channel *ch, const char *kind, const char *text, s
 {
 	proto_begin(&ch->out, PROTO_MSG_EVENT, 0, 0);
 	proto_put_str(&ch->out, PROTO_A_EVENT_KIND, kind);
+	proto_put_str(&ch->out, PROTO_A_EVENT_SOURCE, "kmsg");
 	proto_put(&ch->out, PROTO_A_MESSAGE, text, len);
 	channel_send(ch, &ch->out);
 }
@@ -70,6 +81,10 @@ void events_drain(struct channel *ch)
 	const char *msg;
 	size_t len;
 
+	if (from_module) {
+		genl_events_drain(ch);
+		return;
+	}
 	if (kmsg < 0)
 		return;
 	while ((msg = kmsg_next(kmsg, rec, sizeof(rec), &len))) {

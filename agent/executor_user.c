@@ -83,6 +83,7 @@ void user_execute(struct provium_call *c)
 
 	c->executor = PROVIUM_EXEC_USER;
 	c->status = PROVIUM_STATUS_DONE;
+	c->reports = 0;
 	memcpy(args, c->args, sizeof(args));
 	if (c->nbufs) {
 		area = mmap(NULL, area_len, PROT_READ | PROT_WRITE,
@@ -154,6 +155,7 @@ int user_execute_in_child(struct provium_call *c, uint32_t timeout_ms)
 
 	c->executor = PROVIUM_EXEC_USER;
 	c->status = PROVIUM_STATUS_DONE;
+	c->reports = 0;
 	if (pipe2(fds, O_CLOEXEC)) {
 		c->ret = c->kernel_ret = -errno;
 		return 0;

@@ -44,6 +44,8 @@ void call_init(void)
 	if (have_timer)
 		timer_delete(call_timer);
 	have_timer = timer_create(CLOCK_MONOTONIC, &sev, &call_timer) == 0;
+	if (provium_fd >= 0)
+		genl_events_open();
 }
 
 void call_fini(void)
@@ -54,6 +56,8 @@ void call_fini(void)
 		close(kmsg_fd);
 	if (have_timer)
 		timer_delete(call_timer);
+	genl_events_close();
+	trace_fini();
 	free(desc);
 	desc = NULL;
 	desc_cap = 0;
@@ -64,6 +68,11 @@ void call_fini(void)
 int call_module_available(void)
 {
 	return provium_fd >= 0;
+}
+
+int call_module_fd(void)
+{
+	return provium_fd;
 }
 
 /*
@@ -146,6 +155,7 @@ void op_call(struct channel *ch, const struct proto_msg *m)
 		lseek(kmsg_fd, 0, SEEK_END);
 	c->status = PROVIUM_STATUS_REFUSED;
 	if (provium_fd >= 0 && executor != PROVIUM_EXEC_USER) {
+		trace_before_call(c);
 		if (timeout_ms)
 			arm_timeout(timeout_ms);
 		err = ioctl(provium_fd, PROVIUM_IOC_CALL, c) ? errno : 0;
@@ -191,6 +201,8 @@ void op_call(struct channel *ch, const struct proto_msg *m)
 		}
 	}
 
+	/* the module sent the call's reports before the ioctl returned */
+	genl_events_after_call(ch, c);
 	proto_begin(&ch->out, PROTO_MSG_CALL, m->hdr.id, 0);
 	proto_put(&ch->out, PROTO_A_RESULT, c, sizeof(*c));
 	b = provium_desc_bufs(c);
@@ -201,5 +213,7 @@ void op_call(struct channel *ch, const struct proto_msg *m)
 		collect_log(&ch->out);
 	if (timeout_ms && call_timed_out)
 		proto_put_u32(&ch->out, PROTO_A_TIMED_OUT, 1);
+	trace_after_call(&ch->out, provium_fd, c);
+	genl_events_put_splats(&ch->out);
 	channel_send(ch, &ch->out);
 }

@@ -51,8 +51,13 @@ int dispatch_request(struct channel *ch, const struct proto_msg *m)
 	case PROTO_MSG_SPAWN:
 	case PROTO_MSG_WORKER_KILL:
 	case PROTO_MSG_SHUTDOWN:
+	case PROTO_MSG_TRACE:
 		if (in_worker)
 			break;
+		if (m->hdr.type == PROTO_MSG_TRACE) {
+			op_trace(ch, m);
+			return 0;
+		}
 		if (m->hdr.type == PROTO_MSG_SPAWN) {
 			op_spawn(ch, m);
 			return 0;

@@ -51,6 +51,10 @@ int call_check(const struct call_spec *s, char *err, size_t errlen)
 	unsigned int i, j, reached[PROVIUM_MAX_BUFS] = { 0 };
 	char n1[32], n2[32];
 
+	if (s->flags & ~PROVIUM_CALL_FLAGS) {
+		snprintf(err, errlen, "unknown call flags 0x%x", s->flags);
+		return -1;
+	}
 	if (s->nbufs > PROVIUM_MAX_BUFS) {
 		snprintf(err, errlen, "%u buffers, the limit is %u", s->nbufs, PROVIUM_MAX_BUFS);
 		return -1;
@@ -150,6 +154,7 @@ int call_encode(const struct call_spec *s, struct proto_buf *b, char *err, size_
 	c = (struct provium_call *)d;
 	c->size = size;
 	c->version = PROVIUM_UAPI_VERSION;
+	c->flags = s->flags;
 	c->nbufs = s->nbufs;
 	c->npatches = s->npatches;
 	c->nr = s->nr;
@@ -219,6 +224,7 @@ int call_decode(const struct call_spec *s, const struct proto_msg *m, struct cal
 		r->out_len[i] = len;
 	}
 	r->timed_out = proto_u32(m, PROTO_A_TIMED_OUT, 0) != 0;
+	r->reply = *m;
 	if (proto_has(m, PROTO_A_LOG)) {
 		r->log = m->attr[PROTO_A_LOG];
 		r->log_len = m->attr_len[PROTO_A_LOG];

@@ -30,6 +30,7 @@ struct call_patch {
 
 struct call_spec {
 	uint64_t nr;
+	uint16_t flags;		/* PROVIUM_CALL_*: what provium.ko records */
 	uint64_t args[PROVIUM_NARGS];
 	struct call_buf bufs[PROVIUM_MAX_BUFS];
 	unsigned int nbufs;
@@ -46,6 +47,7 @@ struct call_result {
 	const uint8_t *log;
 	size_t log_len;
 	int timed_out;		/* interrupted by its timeout */
+	struct proto_msg reply;	/* the whole reply: traces and reports (trace.h) */
 };
 
 /*

@@ -328,3 +328,28 @@ int client_ping(struct client *c, struct error *e)
 	client_begin(c, PROTO_MSG_PING);
 	return vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e);
 }
+
+int client_trace(struct client *c, const struct client_trace_req *req,
+		 struct client_trace_info *info, struct error *e)
+{
+	struct proto_msg m;
+	size_t i;
+
+	client_begin(c, PROTO_MSG_TRACE);
+	proto_put_u32(&c->vm->out, PROTO_A_TRACE_ERRNO, req->errno_mode);
+	for (i = 0; i < req->nglobs; i++)
+		proto_put_str(&c->vm->out, PROTO_A_TRACE_GLOB, req->globs[i]);
+	proto_put_u32(&c->vm->out, PROTO_A_TRACE_GRAPH, req->graph != 0);
+	proto_put_u32(&c->vm->out, PROTO_A_TRACE_DEPTH, req->depth);
+	for (i = 0; i < req->nfilter; i++)
+		proto_put_str(&c->vm->out, PROTO_A_TRACE_FILTER, req->filter[i]);
+	/* arming thousands of functions takes seconds under TCG */
+	if (vm_request(c->vm, c->timeout_ms + CLIENT_GRACE_MS, &m, e))
+		return -1;
+	info->funcs = proto_u32(&m, PROTO_A_TRACE_FUNCS, 0);
+	info->nobtf = proto_u32(&m, PROTO_A_TRACE_NOBTF, 0);
+	info->arm_ns = proto_u64(&m, PROTO_A_TRACE_ARM_NS, 0);
+	info->resolve_ns = proto_u64(&m, PROTO_A_TRACE_RESOLVE_NS, 0);
+	info->graph_ns = proto_u64(&m, PROTO_A_TRACE_GRAPH_NS, 0);
+	return 0;
+}

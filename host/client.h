@@ -131,4 +131,23 @@ int client_insmod(struct client *c, const char *path, const char *params, struct
 /* A round trip: splats the guest logged before it arrive first. */
 int client_ping(struct client *c, struct error *e);
 
+/* What vm:set_trace arms in the guest (TRACE). */
+struct client_trace_req {
+	uint32_t errno_mode;		/* 0 disarm, 1 @globs, 2 the agent's default set */
+	const char *const *globs;
+	size_t nglobs;
+	int graph;			/* set the function_graph tracer up */
+	uint32_t depth;			/* its levels below the call */
+	const char *const *filter;	/* it traces only these functions (globs) */
+	size_t nfilter;
+};
+
+struct client_trace_info {
+	uint32_t funcs, nobtf;		/* functions armed; of them, without BTF */
+	uint64_t arm_ns, resolve_ns, graph_ns;
+};
+
+int client_trace(struct client *c, const struct client_trace_req *req,
+		 struct client_trace_info *info, struct error *e);
+
 #endif

@@ -154,7 +154,7 @@ static void parts_check(const struct kernel *k)
 	check(access(l->agent, R_OK) == 0, 1, "guest agent", from(l->agent), fix);
 	snprintf(path, sizeof(path), "%s/provium/nr.lua", l->tables);
 	check(access(path, R_OK) == 0, 1, "syscall tables", from(path), fix);
-	snprintf(path, sizeof(path), "%s/kmod/provium.c", l->home);
+	snprintf(path, sizeof(path), "%s/kmod/provium_main.c", l->home);
 	check(access(path, R_OK) == 0, 0, "module sources", from(path), fix);
 	snprintf(path, sizeof(path), "%s/provium.lua", l->meta);
 	check(access(path, R_OK) == 0, 0, "editor stubs", from(path), fix);

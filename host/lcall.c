@@ -16,14 +16,19 @@
 #include "lpack.h"
 #include "lvm.h"
 
-/* Run the call in v->spec and keep its result for vm:last_call(). */
+/*
+ * Run the call in v->spec, recording what vm:set_trace asked for, and keep
+ * its result for vm:last_call().
+ */
 static void run_call(lua_State *L, struct lvm *v, const char *what, uint32_t executor)
 {
 	struct error e;
 
+	v->spec.flags = v->trace->flags;
 	if (client_call(&v->c, &v->spec, executor, &v->last, &e))
 		lvm_error(L, v, what, &e);
 	v->has_last = 1;
+	ltrace_keep_call(L, v, v->spec.flags);
 	free(v->last_log);
 	v->last_log = NULL;
 	if (v->last.log_len) {
@@ -106,6 +111,7 @@ int lcall_syscalls(lua_State *L)
 		if (client_call_batch(&v->c, calls, (size_t)chunk, rets, &v->last, &e))
 			return lvm_error(L, v, "vm:syscalls", &e);
 		v->has_last = 1;
+		ltrace_keep_call(L, v, 0);	/* pipelined calls are not traced */
 		for (i = 0; i < chunk; i++) {
 			lua_pushinteger(L, rets[i]);
 			lua_seti(L, -2, done + i + 1);
@@ -251,6 +257,7 @@ int lcall_last_call(lua_State *L)
 	lua_setfield(L, -2, "log");
 	lua_pushboolean(L, v->last.timed_out);
 	lua_setfield(L, -2, "timed_out");
+	ltrace_last_call_fields(L);
 	return 1;
 }
 

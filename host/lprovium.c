@@ -41,6 +41,7 @@ static const luaL_Reg vm_methods[] = {
 	{ "read_file", lguest_read_file },
 	{ "last_call", lcall_last_call },
 	{ "set_executor", lcall_set_executor },
+	{ "set_trace", ltrace_set_trace },
 	{ "set_timeout", lvm_set_timeout },
 	{ "info", lvm_info },
 	{ "console", lvm_console },

@@ -17,6 +17,7 @@
 #include "fixture.h"
 #include "lvm.h"
 #include "rootfs.h"
+#include "trace.h"
 
 static void free_boot_options(struct lvm *v)
 {
@@ -186,9 +187,10 @@ void lvm_not_for_workers(lua_State *L, struct lvm *v, const char *what)
 /* A new VM object on the stack, owning its (not yet started) VM. */
 static struct lvm *push_vm_object(lua_State *L)
 {
-	struct lvm *v = lua_newuserdatauv(L, sizeof(*v), 1);
+	struct lvm *v = lua_newuserdatauv(L, sizeof(*v), 2);
 
 	memset(v, 0, sizeof(*v));
+	v->trace = &v->own_trace;
 	v->c.vm = &v->own;
 	v->c.vm->fd = v->c.vm->pidfd = v->c.vm->qmp.fd = -1;
 	v->c.timeout_ms = VM_DEFAULT_CALL_TIMEOUT_MS;
@@ -198,9 +200,10 @@ static struct lvm *push_vm_object(lua_State *L)
 
 struct lvm *lvm_push_worker(lua_State *L, struct lvm *parent, uint32_t id)
 {
-	struct lvm *w = lua_newuserdatauv(L, sizeof(*w), 1);
+	struct lvm *w = lua_newuserdatauv(L, sizeof(*w), 2);
 
 	memset(w, 0, sizeof(*w));
+	w->trace = parent->trace;	/* vm:set_trace is for the whole VM */
 	w->c.vm = parent->c.vm;
 	w->c.worker = id;
 	w->c.timeout_ms = parent->c.timeout_ms;
@@ -208,7 +211,7 @@ struct lvm *lvm_push_worker(lua_State *L, struct lvm *parent, uint32_t id)
 	w->booted = 1;
 	luaL_setmetatable(L, LVM_MT);
 	lua_pushvalue(L, 1);		/* the VM stays alive while its worker is */
-	lua_setiuservalue(L, -2, 1);
+	lua_setiuservalue(L, -2, LVM_UV_PARENT);
 	return w;
 }
 
@@ -405,9 +408,10 @@ int lvm_info(lua_State *L)
 }
 
 /*
- * vm:events(first?) -> list of {kind, text, index} kernel splats from index
- * @first on, their total count, and how many of those from @first on were
- * dropped (only the first and the latest are kept)
+ * vm:events(first?) -> list of kernel splats from index @first on ({kind,
+ * text, index, source, and from provium.ko context, pid, comm, call_pid,
+ * call_nr, via}), their total count, and how many of those from @first on
+ * were dropped (only the first and the latest are kept)
  */
 int lvm_events(lua_State *L)
 {
@@ -419,6 +423,10 @@ int lvm_events(lua_State *L)
 	lua_newtable(L);
 	for (i = first; i <= (lua_Integer)vm->nevents; i++) {
 		const struct vm_event *ev = vm_event(vm, (uint64_t)i);
+		struct trace_event te;
+		struct proto_hdr h;
+		struct proto_msg em;
+		char err[128];
 
 		if (!ev) {
 			/* the whole dropped run at once: it can be millions long */
@@ -428,11 +436,14 @@ int lvm_events(lua_State *L)
 			i = next - 1;
 			continue;
 		}
-		lua_createtable(L, 0, 3);
-		lua_pushstring(L, ev->kind);
-		lua_setfield(L, -2, "kind");
-		lua_pushstring(L, ev->text);
-		lua_setfield(L, -2, "text");
+		/* whose it is from the frame; kind and text as kept (bounded) */
+		h = (struct proto_hdr){ ev->payload_len, 0, PROTO_MSG_EVENT, 0 };
+		if (proto_decode(&h, ev->payload, &em, err, sizeof(err)))
+			memset(&em, 0, sizeof(em));	/* decoded once already: cannot fail */
+		trace_event_from_msg(&em, &te);
+		te.kind = (struct trace_str){ ev->kind, strlen(ev->kind) };
+		te.text = (struct trace_str){ ev->text, strlen(ev->text) };
+		ltrace_push_event(L, &te);
 		lua_pushinteger(L, i);
 		lua_setfield(L, -2, "index");
 		lua_seti(L, -2, ++n);

@@ -14,6 +14,16 @@
 
 #define LVM_MT "provium.vm"
 
+/* Uservalues of a VM object. */
+#define LVM_UV_PARENT	1	/* a worker's VM, kept alive while the worker is */
+#define LVM_UV_TRACE	2	/* the last call's errno_origin, graph, splats */
+
+/* What vm:set_trace asked every later call to record (ltrace.c). */
+struct lvm_trace {
+	uint16_t flags;			/* PROVIUM_CALL_* */
+	unsigned int depth;		/* graph levels kept, 0: all */
+};
+
 struct lvm {
 	struct client c;		/* c.vm: own, or the parent's for a worker */
 	struct vm own;			/* the VM, for an object made by create() */
@@ -25,6 +35,8 @@ struct lvm {
 	char *last_log;
 	struct vm_file *files;		/* boot options, owned here */
 	struct vm_disk *disks;
+	struct lvm_trace own_trace;
+	struct lvm_trace *trace;	/* own_trace, or the VM's for a worker */
 };
 
 /* Argument 1 as a VM object. */
@@ -51,5 +63,15 @@ int lvm_events(lua_State *L);
 int lvm_ping(lua_State *L);
 int lvm_console(lua_State *L);
 int lvm_keep_console(lua_State *L);
+
+/* ltrace.c */
+int ltrace_set_trace(lua_State *L);
+/* After a call (with @flags) of the VM at stack index 1: keep what it traced. */
+void ltrace_keep_call(lua_State *L, struct lvm *v, uint16_t flags);
+/* Add the kept errno_origin, graph and splats to the table on top of the stack. */
+void ltrace_last_call_fields(lua_State *L);
+/* Push a kernel report as a Lua table. */
+struct trace_event;
+void ltrace_push_event(lua_State *L, const struct trace_event *ev);
 
 #endif

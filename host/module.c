@@ -32,11 +32,14 @@ static int is_source(const char *name)
 {
 	size_t n = strlen(name);
 
+	/* kmod/Kbuild says which objects make provium.ko */
+	if (!strcmp(name, "Kbuild"))
+		return 1;
 	return n > 2 && name[0] != '.' && name[n - 2] == '.' &&
 	       (name[n - 1] == 'c' || name[n - 1] == 'h') && strcmp(name, "provium.mod.c");
 }
 
-/* The module's sources: the .c and .h files in kmod/, sorted, NULL-terminated. */
+/* The module's sources: kmod/Kbuild, the .c and .h files, sorted, NULL-terminated. */
 static int module_sources(char ***names)
 {
 	char *dir = xasprintf("%s/kmod", provium_home());
@@ -173,13 +176,6 @@ static int build(const char *kbuild, const char *dir, char **srcs, const char *o
 			rc = errorf(e, "cannot copy %s to %s: %s", src, work, strerror(errno));
 		free(src);
 		free(dst);
-	}
-	if (!rc) {
-		char *kb = xasprintf("%s/Kbuild", work);
-
-		if (write_whole_file(kb, "obj-m := provium.o\n", 19))
-			rc = errorf(e, "cannot write %s: %s", kb, strerror(errno));
-		free(kb);
 	}
 	fd = rc ? -1 : open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (!rc && fd < 0)

@@ -567,8 +567,13 @@ static void record_event(struct vm *vm, const struct proto_msg *m)
 			 VM_EVENTS_HEAD + (vm->nevents - VM_EVENTS_HEAD - 1) % VM_EVENTS_TAIL];
 	free(ev->kind);		/* the oldest of the latest, now dropped */
 	free(ev->text);
+	free(ev->payload);
 	ev->kind = kind ? kind : xstrdup("?");
 	ev->text = text ? text : xstrdup("");
+	/* the whole frame: whose report it is (trace.h) */
+	ev->payload = xmalloc(m->hdr.len + 1);
+	memcpy(ev->payload, m->payload, m->hdr.len);
+	ev->payload_len = m->hdr.len;
 	logv("guest kernel %s: %.200s", ev->kind, ev->text);
 }
 
@@ -590,6 +595,7 @@ void vm_free_events(struct vm *vm)
 	for (i = 0; vm->events && i < VM_EVENTS_HEAD + VM_EVENTS_TAIL; i++) {
 		free(vm->events[i].kind);
 		free(vm->events[i].text);
+		free(vm->events[i].payload);
 	}
 	free(vm->events);
 	vm->events = NULL;

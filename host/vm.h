@@ -85,8 +85,10 @@ struct vm {
 	uint64_t boot_ns;	/* host: start to ready */
 	uint32_t pool_id;	/* its grant from the resource pool, 0 = none */
 	struct vm_event {
-		char *kind;	/* warning, bug, lockdep, sanitizer, hang */
+		char *kind;	/* warning, bug, oops, lockdep, sanitizer, hang, taint */
 		char *text;
+		uint8_t *payload;	/* the whole EVENT frame's payload (trace.h) */
+		uint32_t payload_len;
 	} *events;		/* kept splats: see vm_event() */
 	uint64_t nevents;	/* every splat the agent reported */
 };

@@ -53,7 +53,7 @@ static inline __u64 provium_desc_layout(const struct provium_call *c,
 /* The header alone: sizes and counts, before the tables are read. */
 static inline int provium_desc_check_header(const struct provium_call *c)
 {
-	if (c->version != PROVIUM_UAPI_VERSION || c->flags)
+	if (c->version != PROVIUM_UAPI_VERSION || (c->flags & ~PROVIUM_CALL_FLAGS))
 		return -EINVAL;
 	if (c->size < sizeof(*c))
 		return -EINVAL;

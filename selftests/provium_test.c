@@ -326,7 +326,12 @@ TEST_F(provium, info_reports_version_and_dispatch)
 	/* sys_call_table: its entries stay valid indirect call targets */
 	EXPECT_EQ((__u32)PROVIUM_DISPATCH_TABLE, info.dispatch)
 		TH_LOG("dispatch %u", info.dispatch);
-	EXPECT_EQ(0U, info.reserved);
+	/* only known bits, and the reports always: the events group exists */
+	EXPECT_EQ(0U, info.features & ~(PROVIUM_FEAT_ERRNO | PROVIUM_FEAT_EVENTS |
+					 PROVIUM_FEAT_CONSOLE | PROVIUM_FEAT_ERROR_REPORT));
+	EXPECT_NE(0U, info.features & PROVIUM_FEAT_EVENTS);
+	/* one way of following returns at most */
+	EXPECT_NE(PROVIUM_FEAT_ERRNO, info.features & PROVIUM_FEAT_ERRNO);
 }
 
 TEST_F(provium, unknown_ioctl_is_enotty)
@@ -833,12 +838,12 @@ TEST_F(provium, bad_arg_index_is_einval)
 	expect_reject(_metadata, self->fd, c, EINVAL);
 }
 
-TEST_F(provium, nonzero_header_flags_are_einval)
+TEST_F(provium, unknown_header_flags_are_einval)
 {
 	struct provium_call *c = plain_call(blob, NR_getpid);
 
 	SKIP_IF_NO_DEVICE();
-	c->flags = 1;
+	c->flags = 1U << 2;	/* the first bit after PROVIUM_CALL_FLAGS */
 	expect_reject(_metadata, self->fd, c, EINVAL);
 	c->flags = 0x8000;
 	expect_reject(_metadata, self->fd, c, EINVAL);
@@ -1661,6 +1666,452 @@ TEST_F(provium, nobody_with_open_fd_is_eperm)
 	ASSERT_TRUE(WIFEXITED(status));
 	EXPECT_EQ(0, WEXITSTATUS(status))
 		TH_LOG("child: 10 setuid failed, 11 call ran, 12 wrong errno");
+	expect_healthy(_metadata, self->fd);
+}
+
+/* ---- errno origins: PROVIUM_IOC_ERRNO_ARM and _RESULT ---- */
+
+/*
+ * The address /proc/kallsyms gives symbol @name (of module @mod, or vmlinux),
+ * or 0. Functions under several names (__x64_sys_getpid is __do_sys_getpid)
+ * go by the first one kallsyms lists, as available_filter_functions does:
+ * the tests use functions with one name.
+ */
+static uint64_t ksym(const char *name, const char *mod)
+{
+	FILE *f = fopen("/proc/kallsyms", "r");
+	char line[512], type, sym[256], owner[128];
+	unsigned long long addr;
+	uint64_t found = 0;
+
+	if (!f)
+		return 0;
+	while (!found && fgets(line, sizeof(line), f)) {
+		owner[0] = '\0';
+		if (sscanf(line, "%llx %c %255s [%127[^]]]", &addr, &type, sym, owner) < 3)
+			continue;
+		if (strcmp(sym, name) || strcmp(owner, mod ? mod : ""))
+			continue;
+		if (type == 't' || type == 'T' || type == 'd' || type == 'D')
+			found = addr;
+	}
+	fclose(f);
+	return found;
+}
+
+/* A PROVIUM_IOC_ERRNO_ARM blob under construction, in the static blob. */
+struct arm {
+	struct provium_errno_arm *a;
+	struct provium_errno_func *fn;
+	char names[4096];
+	uint32_t nnames;
+};
+
+static void arm_init(struct arm *w, uint32_t nfuncs)
+{
+	memset(blob, 0, sizeof(struct provium_errno_arm) +
+	       nfuncs * sizeof(struct provium_errno_func));
+	w->a = (struct provium_errno_arm *)blob;
+	w->a->version = PROVIUM_UAPI_VERSION;
+	w->fn = (struct provium_errno_func *)(w->a + 1);
+	w->nnames = 0;
+}
+
+/* Function @i is @name at @addr, returning class @ret. */
+static void arm_func(struct arm *w, uint32_t i, const char *name, uint64_t addr, uint32_t ret)
+{
+	w->fn[i].addr = addr;
+	w->fn[i].name = w->nnames;
+	w->fn[i].ret = ret;
+	strcpy(w->names + w->nnames, name);
+	w->nnames += strlen(name) + 1;
+	if (i + 1 > w->a->nfuncs)
+		w->a->nfuncs = i + 1;
+}
+
+/* Lay the names after the table and size the blob. */
+static struct provium_errno_arm *arm_done(struct arm *w)
+{
+	memcpy(w->fn + w->a->nfuncs, w->names, w->nnames);
+	w->a->names_len = w->nnames;
+	w->a->size = sizeof(*w->a) + w->a->nfuncs * sizeof(*w->fn) + w->nnames;
+	return w->a;
+}
+
+static int errno_arm(int fd, struct provium_errno_arm *a)
+{
+	return ioctl(fd, PROVIUM_IOC_ERRNO_ARM, a);
+}
+
+static int errno_disarm(int fd)
+{
+	struct provium_errno_arm a = {
+		.size = sizeof(a), .version = PROVIUM_UAPI_VERSION,
+	};
+
+	return errno_arm(fd, &a);
+}
+
+/* This module can follow returns; else the test is skipped. */
+#define SKIP_IF_NO_ERRNO() do {							\
+	struct provium_info info_;						\
+	if (self->fd < 0)							\
+		return;								\
+	ASSERT_EQ(0, ioctl(self->fd, PROVIUM_IOC_INFO, &info_));		\
+	if (!(info_.features & PROVIUM_FEAT_ERRNO))				\
+		SKIP(return, "this kernel has neither fprobe nor rethook");	\
+} while (0)
+
+/* The outcome of the last PROVIUM_CALL_ERRNO call on @fd, into @res (4 KiB). */
+static int errno_result(int fd, struct provium_errno_result *res, uint32_t size)
+{
+	memset(res, 0, size);
+	res->size = size;
+	res->version = PROVIUM_UAPI_VERSION;
+	return ioctl(fd, PROVIUM_IOC_ERRNO_RESULT, res);
+}
+
+/* The @i-th NUL-terminated string of a result's text. */
+static const char *result_str(const struct provium_errno_result *res, uint32_t i)
+{
+	const char *p = (const char *)(res + 1);
+
+	while (i--)
+		p += strlen(p) + 1;
+	return p;
+}
+
+static uint64_t result_room[1024];	/* 8 KiB, aligned */
+
+TEST_F(provium, errno_arm_limits)
+{
+	struct provium_errno_arm a = {
+		.size = sizeof(a), .version = PROVIUM_UAPI_VERSION,
+	}, *end;
+	uint8_t *page;
+
+	SKIP_IF_NO_ERRNO();
+	/* nothing armed: disarming is fine */
+	EXPECT_EQ(0, errno_disarm(self->fd)) TH_LOG("%s", strerror(errno));
+	a.nfuncs = PROVIUM_ERRNO_MAX_FUNCS + 1;
+	EXPECT_EQ(-1, errno_arm(self->fd, &a));
+	EXPECT_EQ(E2BIG, errno);
+	a.nfuncs = 1;
+	a.names_len = PROVIUM_ERRNO_MAX_NAMES + 1;
+	EXPECT_EQ(-1, errno_arm(self->fd, &a));
+	EXPECT_EQ(E2BIG, errno);
+	/* a size that is not header + table + names */
+	a.names_len = 8;
+	a.size = sizeof(a) + sizeof(struct provium_errno_func) + 7;
+	EXPECT_EQ(-1, errno_arm(self->fd, &a));
+	EXPECT_EQ(EINVAL, errno);
+	a.size = sizeof(a) - 1;
+	EXPECT_EQ(-1, errno_arm(self->fd, &a));
+	EXPECT_EQ(EINVAL, errno);
+	a.size = sizeof(a);
+	a.nfuncs = 0;
+	a.names_len = 0;
+	a.flags = 1;
+	EXPECT_EQ(-1, errno_arm(self->fd, &a));
+	EXPECT_EQ(EINVAL, errno);
+	a.flags = 0;
+	a.version = PROVIUM_UAPI_VERSION + 1;
+	EXPECT_EQ(-1, errno_arm(self->fd, &a));
+	EXPECT_EQ(EINVAL, errno);
+	/* a header at the end of the memory: its table cannot be read */
+	a.version = PROVIUM_UAPI_VERSION;
+	a.nfuncs = 4;
+	a.names_len = 8;
+	a.size = sizeof(a) + 4 * sizeof(struct provium_errno_func) + 8;
+	page = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, page);
+	ASSERT_EQ(0, munmap(page + 4096, 4096));
+	end = (struct provium_errno_arm *)(page + 4096 - sizeof(a));
+	*end = a;
+	EXPECT_EQ(-1, errno_arm(self->fd, end));
+	EXPECT_EQ(EFAULT, errno);
+	munmap(page, 4096);
+	expect_healthy(_metadata, self->fd);
+}
+
+/* Every function of a hostile list is named by the module's refusal. */
+TEST_F(provium, errno_arm_refuses_hostile_lists)
+{
+	uint64_t close_fn = ksym("__x64_sys_close", NULL);
+	uint64_t fd_fn = ksym("close_fd", NULL);	/* no alias either */
+	uint64_t table = ksym("sys_call_table", NULL);
+	uint64_t own = ksym("provium_graph_call", "provium");
+	uint64_t notrace = ksym("ring_buffer_lock_reserve", NULL);
+	struct provium_errno_arm *a;
+	struct arm w;
+
+	SKIP_IF_NO_ERRNO();
+	ASSERT_NE((uint64_t)0, close_fn) TH_LOG("no __x64_sys_close in /proc/kallsyms");
+	ASSERT_NE((uint64_t)0, fd_fn);
+
+#define REFUSED(what, index) do {						\
+		EXPECT_EQ(-1, errno_arm(self->fd, a)) TH_LOG("%s accepted", what); \
+		EXPECT_EQ(EINVAL, errno) TH_LOG("%s: %s", what, strerror(errno)); \
+		EXPECT_EQ((__u32)(index), a->bad) TH_LOG("%s: bad %u", what, a->bad); \
+	} while (0)
+
+	/* not where the function starts */
+	arm_init(&w, 2);
+	arm_func(&w, 0, "close_fd", fd_fn, PROVIUM_RET_LONG);
+	arm_func(&w, 1, "__x64_sys_close", close_fn + 1, PROVIUM_RET_LONG);
+	a = arm_done(&w);
+	REFUSED("an address inside a function", 1);
+	/* a name that is not the function's */
+	arm_init(&w, 1);
+	arm_func(&w, 0, "close_fd", close_fn, PROVIUM_RET_LONG);
+	a = arm_done(&w);
+	REFUSED("the wrong name", 0);
+	/* no kernel text */
+	arm_init(&w, 3);
+	arm_func(&w, 0, "close_fd", fd_fn, PROVIUM_RET_LONG);
+	arm_func(&w, 1, "__x64_sys_close", close_fn, PROVIUM_RET_LONG);
+	arm_func(&w, 2, "ksym", (uint64_t)(uintptr_t)ksym, PROVIUM_RET_INT);
+	a = arm_done(&w);
+	REFUSED("a user-space address", 2);
+	arm_init(&w, 1);
+	arm_func(&w, 0, "zero", 0, PROVIUM_RET_INT);
+	a = arm_done(&w);
+	REFUSED("address 0", 0);
+	if (table) {
+		arm_init(&w, 1);
+		arm_func(&w, 0, "sys_call_table", table, PROVIUM_RET_INT);
+		a = arm_done(&w);
+		REFUSED("kernel data", 0);
+	}
+	/* the same function twice: the second is named */
+	arm_init(&w, 3);
+	arm_func(&w, 0, "__x64_sys_close", close_fn, PROVIUM_RET_LONG);
+	arm_func(&w, 1, "close_fd", fd_fn, PROVIUM_RET_LONG);
+	arm_func(&w, 2, "__x64_sys_close", close_fn, PROVIUM_RET_LONG);
+	a = arm_done(&w);
+	REFUSED("a duplicate", 2);
+	/* fields out of range */
+	arm_init(&w, 1);
+	arm_func(&w, 0, "__x64_sys_close", close_fn, PROVIUM_RET_MAX + 1);
+	a = arm_done(&w);
+	REFUSED("an unknown return class", 0);
+	arm_init(&w, 1);
+	arm_func(&w, 0, "__x64_sys_close", close_fn, PROVIUM_RET_LONG);
+	a = arm_done(&w);
+	w.fn[0].name = a->names_len;
+	REFUSED("a name past the names", 0);
+	/* names must end: no bad index, the area itself is wrong */
+	arm_init(&w, 1);
+	arm_func(&w, 0, "__x64_sys_close", close_fn, PROVIUM_RET_LONG);
+	a = arm_done(&w);
+	((char *)(w.fn + 1))[a->names_len - 1] = 'x';
+	REFUSED("names without a last NUL", ~0U);
+	/* provium.ko's own code would follow itself */
+	if (own) {
+		arm_init(&w, 1);
+		arm_func(&w, 0, "provium_graph_call", own, PROVIUM_RET_LONG);
+		a = arm_done(&w);
+		REFUSED("a function of provium.ko", 0);
+	}
+	/* a function ftrace does not hook (kernel/trace is built without it) */
+	if (notrace) {
+		arm_init(&w, 2);
+		arm_func(&w, 0, "__x64_sys_close", close_fn, PROVIUM_RET_LONG);
+		arm_func(&w, 1, "ring_buffer_lock_reserve", notrace, PROVIUM_RET_PTR);
+		a = arm_done(&w);
+		REFUSED("a notrace function", 1);
+	}
+#undef REFUSED
+	/* after all that: a good list arms, and disarms */
+	arm_init(&w, 2);
+	arm_func(&w, 0, "__x64_sys_close", close_fn, PROVIUM_RET_LONG);
+	arm_func(&w, 1, "close_fd", fd_fn, PROVIUM_RET_LONG);
+	a = arm_done(&w);
+	EXPECT_EQ(0, errno_arm(self->fd, a)) TH_LOG("%s", strerror(errno));
+	EXPECT_EQ(~0U, a->bad);
+	EXPECT_EQ(0, errno_disarm(self->fd));
+	expect_healthy(_metadata, self->fd);
+}
+
+/*
+ * close(-1): the origin is the deepest watched function that failed. The
+ * function below sys_close that finds the descriptor is close_fd() (int)
+ * on 6.1, file_close_fd() (a file pointer, NULL here) on 6.12.
+ */
+TEST_F(provium, errno_origin_of_a_call)
+{
+	struct provium_errno_result *res = (void *)result_room;
+	uint64_t sys = ksym("__x64_sys_close", NULL);
+	uint64_t by_int = ksym("close_fd", NULL), by_ptr = ksym("file_close_fd", NULL);
+	struct provium_call *c;
+	struct arm w;
+	uint32_t n = 0;
+
+	SKIP_IF_NO_ERRNO();
+	ASSERT_NE((uint64_t)0, sys);
+	/* nothing asked yet on this file */
+	EXPECT_EQ(-1, errno_result(self->fd, res, sizeof(result_room)));
+	EXPECT_EQ(ENOENT, errno);
+	arm_init(&w, 3);
+	arm_func(&w, n++, "__x64_sys_close", sys, PROVIUM_RET_LONG);
+	if (by_int)
+		arm_func(&w, n++, "close_fd", by_int, PROVIUM_RET_INT);
+	if (by_ptr)
+		arm_func(&w, n++, "file_close_fd", by_ptr, PROVIUM_RET_PTR);
+	ASSERT_EQ(0, errno_arm(self->fd, arm_done(&w))) TH_LOG("%s", strerror(errno));
+
+	c = plain_call(blob, 3);	/* close */
+	c->args[0] = (uint64_t)-1;
+	c->flags = PROVIUM_CALL_ERRNO;
+	ASSERT_EQ(0, pcall(self->fd, c));
+	EXPECT_EQ(-EBADF, c->ret);
+	ASSERT_EQ(0, errno_result(self->fd, res, sizeof(result_room)));
+	EXPECT_NE(0U, res->flags & PROVIUM_ERRNO_ORIGIN) TH_LOG("flags %#x", res->flags);
+	EXPECT_EQ(2U, res->nchain);
+	EXPECT_STREQ("__x64_sys_close", result_str(res, 0));
+	/* the inner one failed first: it is the origin, sys_close only passed it on */
+	if (!strcmp(result_str(res, 1), "close_fd")) {
+		EXPECT_EQ(-EBADF, res->ret);
+	} else {
+		EXPECT_STREQ("file_close_fd", result_str(res, 1));	/* NULL: ret 0 */
+	}
+	/* the stack starts at the origin, and says where its caller was */
+	EXPECT_LE(2U, res->nstack);
+	EXPECT_STREQ(result_str(res, 1), result_str(res, res->nchain));
+	EXPECT_EQ(0, strncmp(result_str(res, res->nchain + 1), "__x64_sys_close+0x", 18))
+		TH_LOG("stack[1] %s", result_str(res, res->nchain + 1));
+	EXPECT_EQ(res->size, sizeof(*res) + (uint32_t)(result_str(res, res->nchain +
+		  res->nstack) - (const char *)(res + 1)));
+
+	/* a call that succeeds has no origin, only counts */
+	c = plain_call(blob, NR_getpid);
+	c->flags = PROVIUM_CALL_ERRNO;
+	ASSERT_EQ(0, pcall(self->fd, c));
+	ASSERT_EQ(0, errno_result(self->fd, res, sizeof(result_room)));
+	EXPECT_EQ(0U, res->flags & PROVIUM_ERRNO_ORIGIN);
+	EXPECT_EQ(0U, res->nchain);
+
+	/* too little room: the header says so, nothing past the room is written */
+	c = plain_call(blob, 3);
+	c->args[0] = (uint64_t)-1;
+	c->flags = PROVIUM_CALL_ERRNO;
+	ASSERT_EQ(0, pcall(self->fd, c));
+	memset(result_room, 0xa5, sizeof(result_room));
+	res->size = sizeof(*res) + 4;
+	res->version = PROVIUM_UAPI_VERSION;
+	ASSERT_EQ(0, ioctl(self->fd, PROVIUM_IOC_ERRNO_RESULT, res));
+	EXPECT_NE(0U, res->flags & PROVIUM_ERRNO_TRUNCATED);
+	EXPECT_EQ(sizeof(*res) + 4, res->size);
+	EXPECT_EQ(0xa5, ((uint8_t *)(res + 1))[4]);
+	res->size = sizeof(*res) - 1;
+	EXPECT_EQ(-1, ioctl(self->fd, PROVIUM_IOC_ERRNO_RESULT, res));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(0, errno_disarm(self->fd));
+
+	/* asked with nothing armed */
+	c = plain_call(blob, NR_getpid);
+	c->flags = PROVIUM_CALL_ERRNO;
+	ASSERT_EQ(0, pcall(self->fd, c));
+	ASSERT_EQ(0, errno_result(self->fd, res, sizeof(result_room)));
+	EXPECT_NE(0U, res->flags & PROVIUM_ERRNO_UNARMED);
+	expect_healthy(_metadata, self->fd);
+}
+
+/* What one open file armed, another cannot replace; closing it disarms. */
+TEST_F(provium, errno_armed_set_belongs_to_its_file)
+{
+	uint64_t sys = ksym("__x64_sys_close", NULL);
+	int other = open(PROVIUM_DEVICE, O_RDWR | O_CLOEXEC);
+	struct arm w;
+
+	SKIP_IF_NO_ERRNO();
+	ASSERT_LE(0, other);
+	arm_init(&w, 1);
+	arm_func(&w, 0, "__x64_sys_close", sys, PROVIUM_RET_LONG);
+	ASSERT_EQ(0, errno_arm(other, arm_done(&w))) TH_LOG("%s", strerror(errno));
+	EXPECT_EQ(-1, errno_arm(self->fd, arm_done(&w)));
+	EXPECT_EQ(EBUSY, errno);
+	EXPECT_EQ(-1, errno_disarm(self->fd));
+	EXPECT_EQ(EBUSY, errno);
+	close(other);
+	EXPECT_EQ(0, errno_arm(self->fd, arm_done(&w))) TH_LOG("%s", strerror(errno));
+	EXPECT_EQ(0, errno_disarm(self->fd));
+	expect_healthy(_metadata, self->fd);
+}
+
+struct traced_read {
+	int fd, from;
+	uint8_t mem[4096] __attribute__((aligned(8)));
+	struct provium_call *c;
+	_Atomic pid_t tid;
+	int err;
+};
+
+static void *traced_read(void *arg)
+{
+	struct traced_read *r = arg;
+	struct desc d;
+
+	r->c = desc_init(&d, r->mem, NR_read, 1, 0);
+	r->c->args[0] = r->from;
+	r->c->args[2] = 16;
+	r->c->flags = PROVIUM_CALL_ERRNO;
+	desc_buf(&d, 1, PROVIUM_BUF_OUT, NULL, 16);
+	atomic_store(&r->tid, (pid_t)syscall(SYS_gettid));
+	r->err = pcall(r->fd, r->c) ? errno : 0;
+	return NULL;
+}
+
+/*
+ * A call blocked inside watched functions (read of an empty pipe) while
+ * the watch is disarmed: their returns are not followed any more, the call
+ * finishes normally and its outcome says the watch went away.
+ */
+TEST_F(provium, errno_disarm_while_a_call_runs)
+{
+	static const char *const names[] = {
+		"__x64_sys_read", "ksys_read", "vfs_read", "pipe_read",
+	};
+	struct provium_errno_result *res = (void *)result_room;
+	struct traced_read r;
+	struct arm w;
+	uint32_t i, n = 0;
+	pthread_t t;
+	pid_t tid;
+	int pfd[2];
+
+	SKIP_IF_NO_ERRNO();
+	arm_init(&w, ARRAY_SIZE(names));
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		uint64_t addr = ksym(names[i], NULL);
+
+		if (addr)
+			arm_func(&w, n++, names[i], addr, PROVIUM_RET_LONG);
+	}
+	ASSERT_LE(2U, n);
+	ASSERT_EQ(0, errno_arm(self->fd, arm_done(&w))) TH_LOG("%s", strerror(errno));
+	ASSERT_EQ(0, pipe(pfd));
+	memset(&r, 0, sizeof(r));
+	r.fd = self->fd;
+	r.from = pfd[0];
+	atomic_init(&r.tid, 0);
+	ASSERT_EQ(0, pthread_create(&t, NULL, traced_read, &r));
+	while (!(tid = atomic_load(&r.tid)))
+		sched_yield();
+	ASSERT_EQ(0, wait_blocked_in(tid, "pipe_read"));
+
+	/* its watched frames are hooked now: take the watch away under them */
+	EXPECT_EQ(0, errno_disarm(self->fd)) TH_LOG("%s", strerror(errno));
+	ASSERT_EQ(16, write(pfd[1], "0123456789abcdef", 16));
+	ASSERT_EQ(0, pthread_join(t, NULL));
+	EXPECT_EQ(0, r.err) TH_LOG("%s", strerror(r.err));
+	EXPECT_EQ(16, r.c->ret);
+	/* the thread's file is this one: its outcome is here */
+	ASSERT_EQ(0, errno_result(self->fd, res, sizeof(result_room)));
+	EXPECT_NE(0U, res->flags & PROVIUM_ERRNO_REPLACED) TH_LOG("flags %#x", res->flags);
+	EXPECT_EQ(0U, res->flags & PROVIUM_ERRNO_ORIGIN);
+	close(pfd[0]);
+	close(pfd[1]);
 	expect_healthy(_metadata, self->fd);
 }
 

@@ -60,7 +60,7 @@ do_install() {
 	for f in lua/meta/*.lua; do
 		file 644 "$f" "$PREFIX/share/provium/lua/meta"
 	done
-	for f in kmod/*.c kmod/*.h; do
+	for f in kmod/*.c kmod/*.h kmod/Kbuild; do
 		case $f in *.mod.c) continue;; esac
 		file 644 "$f" "$PREFIX/share/provium/kmod"
 	done

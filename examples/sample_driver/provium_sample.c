@@ -20,6 +20,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/uidgid.h>
+#include <linux/workqueue.h>
 
 #include "provium_sample.h"
 
@@ -230,6 +231,13 @@ out_free_buf:
 	return err;
 }
 
+static void ksample_warn_work(struct work_struct *work)
+{
+	WARN(1, "provium_sample: warning from a work item (KSAMPLE_IOC_WARN_WORK)\n");
+}
+
+static DECLARE_WORK(ksample_work, ksample_warn_work);
+
 static long ksample_ioctl(struct file *file, unsigned int cmd,
 			  unsigned long arg)
 {
@@ -246,6 +254,10 @@ static long ksample_ioctl(struct file *file, unsigned int cmd,
 		return ksample_ioctl_nested(uarg);
 	case KSAMPLE_IOC_WARN:
 		WARN(1, "provium_sample: warning requested through KSAMPLE_IOC_WARN\n");
+		return 0;
+	case KSAMPLE_IOC_WARN_WORK:
+		schedule_work(&ksample_work);
+		flush_work(&ksample_work);
 		return 0;
 	}
 	return -ENOTTY;
@@ -282,6 +294,7 @@ static int __init ksample_init(void)
 static void __exit ksample_exit(void)
 {
 	misc_deregister(&ksample_misc);
+	flush_work(&ksample_work);
 }
 
 module_init(ksample_init);

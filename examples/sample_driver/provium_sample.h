@@ -104,6 +104,11 @@ struct ksample_nested {
  * a kernel warning and show the splat. Returns 0.
  */
 #define KSAMPLE_IOC_WARN	_IO(KSAMPLE_IOC_MAGIC, 4)
+/*
+ * The same WARN() from a work item, in a kernel worker thread while the
+ * ioctl waits for it: a report from another context during the call.
+ */
+#define KSAMPLE_IOC_WARN_WORK	_IO(KSAMPLE_IOC_MAGIC, 5)
 
 /*
  * System calls of provium_sample_sys.ko, registered with provium.ko under

@@ -59,6 +59,45 @@ function Output:lines() end
 ---@field time_ns integer nanoseconds in the call
 ---@field log string what the kernel logged while the call ran ("" if nothing)
 ---@field timed_out boolean interrupted by its timeout
+---@field splats provium.Event[] the kernel reports provium.ko attributed to the call
+---@field errno_origin provium.ErrnoOrigin? where the error came from (vm:set_trace{errno})
+---@field errno_info provium.ErrnoInfo? how the call was followed (vm:set_trace{errno})
+---@field graph provium.GraphEntry[]? the functions it went through (vm:set_trace{graph})
+
+---The deepest watched function that returned the call's error.
+---@class provium.ErrnoOrigin
+---@field func string the origin
+---@field ret integer what it returned (-errno; 0 for NULL)
+---@field chain string[] the watched functions it was in, outermost first, the origin last
+---@field stack string[] the kernel stack where it returned: the origin, its caller, ...
+
+---@class provium.ErrnoInfo
+---@field entries integer watched functions entered
+---@field failures integer watched returns that failed
+---@field handled integer errors a watched caller recovered from
+---@field missed integer entries not followed (too deep, no return hook free)
+---@field note string? why there is no origin
+
+---One function of a call's graph; the list may carry lost = true, incomplete = true.
+---@class provium.GraphEntry
+---@field depth integer 1: the system call's own function
+---@field func string
+---@field ns integer time inside it
+---@field module string? for a module's function
+---@field ret integer? where the kernel prints return values
+
+---vm:set_trace() options.
+---@class provium.TraceOptions
+---@field errno (string[]|boolean)? globs of functions to watch, true: the default set
+---@field graph ({depth: integer?, filter: string[]?}|boolean)? record each call's graph
+
+---vm:set_trace()'s result.
+---@class provium.TraceInfo
+---@field functions integer functions watched
+---@field no_btf integer of them, without BTF (taken to return int)
+---@field arm_time number seconds provium.ko took registering them
+---@field resolve_time number seconds matching globs, kallsyms and BTF
+---@field graph_time number seconds starting the function_graph tracer (0: it was on)
 
 ---vm:info()
 ---@class provium.VMInfo
@@ -79,11 +118,18 @@ function Output:lines() end
 ---@field machine "microvm"|"q35"|"" the QEMU machine it booted on ("" before boot)
 ---@field rootfs string the profile's or boot option's rootfs: "host", a disk image, or ""
 
----A kernel splat, from vm:events().
+---A kernel splat, from vm:events() or vm:last_call().splats.
 ---@class provium.Event
----@field kind "warning"|"bug"|"lockdep"|"sanitizer"|"hang"
+---@field kind "warning"|"bug"|"oops"|"lockdep"|"sanitizer"|"hang"|"taint"
 ---@field text string
----@field index integer its number among all the VM's splats
+---@field source "module"|"kmsg" provium.ko's events group, or the kernel log
+---@field context ("call"|"concurrent"|"none")? whose it is (from provium.ko)
+---@field pid integer? who raised it (0 in an interrupt)
+---@field comm string?
+---@field call_pid integer? the task of the call it belongs to
+---@field call_nr integer? that call's syscall number
+---@field via ("console"|"error_report"|"die"|"taint")? how provium.ko caught it
+---@field index integer? its number among all the VM's splats (vm:events() only)
 
 ---@class provium.Disk
 ---@field path string host image
@@ -260,6 +306,12 @@ function VM:read_file(path, opts) end
 ---@return provium.LastCall? # nil before the first call
 function VM:last_call() end
 
+---What every later call of the VM (and its workers) records: errno origins, graphs.
+---vm:set_trace({}) records nothing. Not for workers.
+---@param opts provium.TraceOptions
+---@return provium.TraceInfo
+function VM:set_trace(opts) end
+
 ---Who runs system calls: "auto" (default), "module" or "user"; returns the previous.
 ---@param executor "auto"|"module"|"user"
 ---@return string
@@ -383,6 +435,11 @@ function provium.IOW(type_, nr, size) end
 ---@param size integer
 ---@return integer
 function provium.IOWR(type_, nr, size) end
+
+---vm:last_call().graph as text: a line per function, indented by depth, with its time.
+---@param graph provium.GraphEntry[]
+---@return string
+function provium.format_graph(graph) end
 
 ---The errno name of a number, sign ignored: provium.errname(-2) == "ENOENT".
 ---@param n integer

@@ -72,6 +72,29 @@ function provium.errname(n)
   return errnames[n < 0 and -n or n]
 end
 
+-- provium.format_graph(graph) -> text: one line a function of
+-- vm:last_call().graph, indented by depth, with the time spent inside it
+function provium.format_graph(graph)
+  if type(graph) ~= "table" then
+    error("bad argument #1 to 'provium.format_graph' (a graph from vm:last_call() expected, got "
+      .. type(graph) .. ")", 2)
+  end
+  local lines = {}
+  for i, e in ipairs(graph) do
+    if type(e) ~= "table" or math.type(e.depth) ~= "integer" or type(e.func) ~= "string" then
+      error("bad argument #1 to 'provium.format_graph' (entry " .. i .. " is no {depth, func, ns})", 2)
+    end
+    local ns = e.ns or 0
+    lines[#lines + 1] = string.format("%s  %s%s%s%s",
+      ns > 0 and string.format("%11.3f us", ns / 1000) or string.rep(" ", 14),
+      string.rep("  ", e.depth - 1), e.func, e.module and (" [" .. e.module .. "]") or "",
+      e.ret and (" = " .. e.ret) or "")
+  end
+  if graph.lost then lines[#lines + 1] = "(the tracer lost events: there are holes)" end
+  if graph.incomplete then lines[#lines + 1] = "(the call's subtree did not close)" end
+  return table.concat(lines, "\n")
+end
+
 vmapi.install(core.vm_methods)
 
 -- every VM a script creates, so shutdown_all and failure reports find them

@@ -70,6 +70,28 @@ local function hex(s)
 end
 
 local errname -- provium.errname, set by install()
+local nr_names -- syscall number -> name, from provium.nr
+
+-- "guest kernel warning in the call ioctl (nr 16) of pid 1, from provium.ko:"
+-- and the report: which call it belongs to, as the module attributed it
+local function describe_event(ev)
+  local head = "guest kernel " .. ev.kind
+  local function call()
+    local name = nr_names and nr_names[ev.call_nr]
+    return string.format("%s(nr %d) of pid %d", name and (name .. " ") or "", ev.call_nr or -1,
+      ev.call_pid or -1)
+  end
+  if ev.context == "call" then
+    head = head .. " in the call " .. call()
+  elseif ev.context == "concurrent" then
+    head = head .. string.format(" in %s (pid %d), concurrent with the call %s",
+      ev.comm or "?", ev.pid or 0, call())
+  elseif ev.context == "none" then
+    head = head .. " outside any call"
+  end
+  head = head .. (ev.source == "module" and ", reported by provium.ko" or ", from the kernel log")
+  return head .. ":\n" .. ev.text
+end
 
 -- a negative errno reads as its name: -ENOENT (-2)
 local function show(v, bare)
@@ -93,6 +115,8 @@ local SKIP = setmetatable({}, { __tostring = function() return "skip" end })
 
 function M.install(env, provium)
   errname = provium.errname
+  nr_names = {}
+  for name, nr in pairs(provium.nr or {}) do nr_names[nr] = name end
   local now = require("provium.core").now
 
   function env.test(name, fn)
@@ -123,7 +147,7 @@ function M.install(env, provium)
       if #new > 0 then
         local parts = {}
         for i = 1, math.min(#new, SPLATS_SHOWN) do
-          parts[i] = "guest kernel " .. new[i].kind .. ":\n" .. new[i].text
+          parts[i] = describe_event(new[i])
         end
         local more = #new - #parts + dropped
         if more > 0 then

@@ -161,7 +161,7 @@ test("an agent crash is reported as such (PID 1 dying panics the guest)", functi
   os.execute("rm -rf " .. tmp)
 end)
 
-test("a kernel WARN fails exactly the test that triggered it and shows the splat", function()
+test("a kernel WARN fails exactly the test that triggered it, naming the call", function()
   -- the WARN comes from the sample driver: a kernel without modules has none
   local probe = provium.create()
   if probe:info().module_path == "" then skip(probe:info().module_error) end
@@ -171,6 +171,9 @@ test("a kernel WARN fails exactly the test that triggered it and shows the splat
   local t = test_named(report, "warning ioctl")
   assert_eq("fail", t.status)
   assert_contains(t.message, "guest kernel warning")
+  -- provium.ko names the call it came from
+  assert_contains(t.message, "in the call ioctl (nr 16) of pid ")
+  assert_contains(t.message, "reported by provium.ko")
   assert_contains(t.message, "provium_sample.c")
   assert_contains(t.message, "ksample_ioctl")
   assert_eq("ok", test_named(report, "clean again").status)

@@ -42,7 +42,8 @@ test("make install puts every part under PREFIX, twice is the same", function()
   for _, f in ipairs({ "bin/provium", "lib/provium/provium-agent",
     "share/provium/lua/provium/init.lua", "share/provium/lua/provium/nr.lua",
     "share/provium/lua/provium/errno.lua", "share/provium/lua/meta/provium.lua",
-    "share/provium/kmod/provium.c", "share/provium/kmod/provium_uapi.h",
+    "share/provium/kmod/provium_main.c", "share/provium/kmod/Kbuild",
+    "share/provium/kmod/provium_uapi.h",
     "share/provium/examples/hello.lua", "share/provium/examples/sample_driver/provium_sample.c",
     "share/doc/provium/cli.md", "share/man/man1/provium.1" }) do
     assert(io.open(installed .. "/" .. f), "not installed: " .. f)

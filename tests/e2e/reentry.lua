@@ -8,14 +8,14 @@ local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 package.path = here .. "/../lib/?.lua;" .. package.path
 if not require("guest").module_for_file(vm, "re-entry into provium.ko") then return end
 
-local PROVIUM_IOC_CALL = provium.IOWR("P", 1, 104)
+local PROVIUM_IOC_CALL = provium.IOWR("P", 1, 112)
 local PROVIUM_IOC_INFO = provium.IOR("P", 2, 16)
 
 -- a getpid description, the header alone (struct provium_call)
-local HEADER = "u32 u16 u16 u32 u32 u64 u64 u64 u64 u64 u64 u64 i64 i64 u64 u32 u32"
+local HEADER = "u32 u16 u16 u32 u32 u64 u64 u64 u64 u64 u64 u64 i64 i64 u64 u32 u32 u32 u32"
 local function getpid_desc()
-  return provium.pack(HEADER, 104, 1, 0, 0, 0, NR.getpid, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0xdead, 0xdead)
+  return provium.pack(HEADER, 112, 2, 0, 0, 0, NR.getpid, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0xdead, 0xdead, 0, 0)
 end
 
 -- the descriptor the agent itself holds on /dev/provium

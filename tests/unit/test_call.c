@@ -262,7 +262,7 @@ static void encode_nested (void) {
   struct call_spec s;
   char err[300] = "";
   const uint8_t *d;
-  CHECK_EQ_INT(sizeof(struct provium_call), 104);
+  CHECK_EQ_INT(sizeof(struct provium_call), 112);
   CHECK_EQ_INT(sizeof(struct provium_buf), 16);
   CHECK_EQ_INT(sizeof(struct provium_patch), 16);
   off[0] = (tables + 7) & ~(size_t)7;
@@ -312,6 +312,26 @@ static void encode_nested (void) {
   CHECK_MEM(d + off[1] + 8, zero, 16);
   CHECK_MEM(d + off[2], "hello", 5);
   CHECK_MEM(d + off[2] + 5, zero, off[3] - off[2] - 5);
+  free(c);
+}
+
+
+/* what vm:set_trace asks the module to record travels in the header */
+static void encode_flags (void) {
+  struct call_spec s;
+  struct provium_call *c;
+  char err[300] = "";
+  size_t size;
+  spec_init(&s, 0, 0);
+  s.flags = PROVIUM_CALL_ERRNO | PROVIUM_CALL_GRAPH;
+  c = encode(&s, &size, err, sizeof(err));
+  if (CHECK(c != NULL))
+    CHECK_EQ_INT(c->flags, PROVIUM_CALL_ERRNO | PROVIUM_CALL_GRAPH);
+  free(c);
+  s.flags = 1u << 2;
+  c = encode(&s, &size, err, sizeof(err));
+  CHECK(c == NULL);
+  CHECK_HAS(err, "unknown call flags 0x4");
   free(c);
 }
 
@@ -494,6 +514,7 @@ static const struct unit_case cases[] = {
   { "errors use the caller's names", named },
   { "encode nested buffers", encode_nested },
   { "encode reports pointer cycles", encode_rejects },
+  { "encode the flags of a traced call", encode_flags },
   { "decode a reply", decode_reply },
   { "decode a reply lacking parts", decode_missing },
   { NULL, NULL }

@@ -118,7 +118,9 @@ static void bad_header (void) {
   C->version = PROVIUM_UAPI_VERSION + 1;
   CHECK_EQ_INT(check(), -EINVAL);
   base();
-  C->flags = 1;
+  C->flags = PROVIUM_CALL_FLAGS;      /* what a call may ask the module to record */
+  CHECK_EQ_INT(check(), 0);
+  C->flags = 1u << 2;                 /* the first unknown bit */
   CHECK_EQ_INT(check(), -EINVAL);
   C->flags = 0x8000;
   CHECK_EQ_INT(check(), -EINVAL);

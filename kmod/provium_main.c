@@ -9,7 +9,10 @@
  * buffers in the caller's memory, in a mapping of a file only the module
  * can map, patches the embedded pointers, runs the system call through
  * sys_call_table, and copies the output buffers back. No lock is held
- * across the call. A generic netlink family "provium" answers GET_INFO.
+ * across the call. A generic netlink family "provium" answers GET_INFO and
+ * carries kernel reports (provium_events.c); calls may ask for their errno
+ * origin (provium_errno.c) or to run under provium_graph_call() for the
+ * function_graph tracer.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -45,6 +48,7 @@
 
 #include "provium_desc.h"
 #include "provium_ext.h"
+#include "provium_internal.h"
 
 typedef long (*provium_sys_call_t)(const struct pt_regs *regs, unsigned int nr);
 typedef long (*provium_sys_fn_t)(const struct pt_regs *regs);
@@ -123,7 +127,7 @@ static struct kretprobe provium_lookup_probe = {
 };
 
 /* The address of @name, or 0; provium_lookup_probe must be registered. */
-static unsigned long provium_resolve(const char *name)
+unsigned long provium_resolve(const char *name)
 {
 	struct kprobe kp = { .symbol_name = name };
 
@@ -275,7 +279,8 @@ static struct provium_ext provium_ext_get(u64 nr)
 
 /* ---- dispatch ---- */
 
-static void provium_fill_regs(struct pt_regs *regs, u64 nr, const u64 *args)
+/* Inlined: under provium_graph_call() the call's first function must be its own. */
+static __always_inline void provium_fill_regs(struct pt_regs *regs, u64 nr, const u64 *args)
 {
 	memset(regs, 0, sizeof(*regs));
 	regs->di = args[0];
@@ -288,7 +293,7 @@ static void provium_fill_regs(struct pt_regs *regs, u64 nr, const u64 *args)
 	regs->ax = -ENOSYS;
 }
 
-static long provium_dispatch(u64 nr, const u64 *args)
+static __always_inline long provium_dispatch(u64 nr, const u64 *args)
 {
 	struct pt_regs regs;
 
@@ -308,6 +313,50 @@ static long provium_dispatch(u64 nr, const u64 *args)
 	if (provium_sys_call_table)
 		return provium_sys_call_table[nr](&regs);
 	return provium_x64_sys_call(&regs, nr);
+}
+
+/*
+ * The function tracefs's set_graph_function names: the function_graph
+ * tracer records the subtree of exactly the calls that run through here
+ * (PROVIUM_CALL_GRAPH). Not static, so it keeps its name.
+ */
+noinline long provium_graph_call(u64 nr, const u64 *args)
+{
+	return provium_dispatch(nr, args);
+}
+
+/* ---- calls in flight, for probes in any context ---- */
+
+struct provium_inflight provium_inflight[PROVIUM_INFLIGHT_MAX];
+atomic_t provium_inflight_count = ATOMIC_INIT(0);
+
+/* Claim a slot for the current task's call to @nr; NULL if all are taken. */
+static struct provium_inflight *provium_inflight_enter(u64 nr)
+{
+	int i;
+
+	for (i = 0; i < PROVIUM_INFLIGHT_MAX; i++) {
+		struct provium_inflight *s = &provium_inflight[i];
+
+		if (READ_ONCE(s->task) || cmpxchg(&s->task, NULL, current))
+			continue;
+		/* seen by others only once task is set: they read them racily */
+		WRITE_ONCE(s->pid, task_pid_nr(current));
+		WRITE_ONCE(s->nr, nr);
+		s->errno_call = NULL;
+		atomic_inc(&provium_inflight_count);
+		return s;
+	}
+	return NULL;
+}
+
+static void provium_inflight_leave(struct provium_inflight *s)
+{
+	if (!s)
+		return;
+	atomic_dec(&provium_inflight_count);
+	/* the slot's fields are written before the next owner can claim it */
+	smp_store_release(&s->task, NULL);
 }
 
 /* ---- tasks inside an ioctl ---- */
@@ -381,6 +430,7 @@ struct provium_map {
 
 struct provium_file {
 	struct file *area_file;	/* what every staging mapping maps */
+	struct provium_errno_file errno;	/* the last errno origin asked for */
 	unsigned long flags;	/* PROVIUM_AREA_BUSY */
 	/* the kept area: only touched by the call holding PROVIUM_AREA_BUSY */
 	struct mm_struct *mm;	/* whose memory it is in (a grabbed reference) */
@@ -693,6 +743,34 @@ static int provium_copy_back(void __user *uarg, const struct provium_call *c)
 	return 0;
 }
 
+/*
+ * Run the call: in a slot (reports raised meanwhile name it), followed for
+ * its errno origin and under provium_graph_call() if it asks.
+ */
+static void provium_run(struct provium_file *pf, struct provium_call *c, const u64 *args)
+{
+	struct provium_errno_call *ec = NULL;
+	struct provium_events_mark mark;
+	struct provium_inflight *slot;
+	u64 t0;
+
+	slot = provium_inflight_enter(c->nr);
+	provium_events_call_begin(&mark);
+	if (c->flags & PROVIUM_CALL_ERRNO)
+		ec = provium_errno_begin(slot);
+	t0 = ktime_get_ns();
+	if (c->flags & PROVIUM_CALL_GRAPH)
+		c->kernel_ret = provium_graph_call(c->nr, args);
+	else
+		c->kernel_ret = provium_dispatch(c->nr, args);
+	c->time_ns = ktime_get_ns() - t0;
+	if (ec)
+		provium_errno_end(&pf->errno, slot, ec, c->kernel_ret);
+	/* the agent reads its events socket only after a call that sent some */
+	c->reports = provium_events_call_end(slot, &mark);
+	provium_inflight_leave(slot);
+}
+
 static long provium_ioctl_call(struct provium_file *pf, struct provium_task *t,
 			       void __user *uarg)
 {
@@ -700,7 +778,6 @@ static long provium_ioctl_call(struct provium_file *pf, struct provium_task *t,
 	struct provium_map m = { 0 };
 	u64 place[PROVIUM_MAX_BUFS];
 	u64 args[PROVIUM_NARGS];
-	u64 t0;
 	long err;
 
 	if (copy_from_user(&hdr, uarg, sizeof(hdr)))
@@ -725,6 +802,7 @@ static long provium_ioctl_call(struct provium_file *pf, struct provium_task *t,
 
 	c->executor = PROVIUM_EXEC_MODULE;
 	c->time_ns = 0;
+	c->reports = 0;
 	if (provium_call_needs_frame(c->nr)) {
 		c->status = PROVIUM_STATUS_REFUSED;
 		c->ret = c->kernel_ret = 0;
@@ -739,9 +817,7 @@ static long provium_ioctl_call(struct provium_file *pf, struct provium_task *t,
 			goto out_done;
 	}
 
-	t0 = ktime_get_ns();
-	c->kernel_ret = provium_dispatch(c->nr, args);
-	c->time_ns = ktime_get_ns() - t0;
+	provium_run(pf, c, args);
 	c->ret = provium_user_ret(c->kernel_ret);
 	c->status = PROVIUM_STATUS_DONE;
 
@@ -766,6 +842,7 @@ static long provium_ioctl_info(void __user *uarg)
 		.size = sizeof(info),
 		.version = PROVIUM_UAPI_VERSION,
 		.dispatch = provium_dispatch_mode,
+		.features = provium_errno_features() | provium_events_features(),
 	};
 
 	return copy_to_user(uarg, &info, sizeof(info)) ? -EFAULT : 0;
@@ -778,7 +855,8 @@ static long provium_ioctl(struct file *file, unsigned int cmd,
 	struct provium_task t;
 	long ret;
 
-	if (cmd != PROVIUM_IOC_CALL && cmd != PROVIUM_IOC_INFO)
+	if (cmd != PROVIUM_IOC_CALL && cmd != PROVIUM_IOC_INFO &&
+	    cmd != PROVIUM_IOC_ERRNO_ARM && cmd != PROVIUM_IOC_ERRNO_RESULT)
 		return -ENOTTY;
 	/* descriptions carry 64-bit pointers and x86_64 syscall numbers */
 	if (in_compat_syscall())
@@ -791,6 +869,10 @@ static long provium_ioctl(struct file *file, unsigned int cmd,
 		ret = -EPERM;
 	else if (cmd == PROVIUM_IOC_CALL)
 		ret = provium_ioctl_call(pf, &t, (void __user *)arg);
+	else if (cmd == PROVIUM_IOC_ERRNO_ARM)
+		ret = provium_errno_arm(file, (void __user *)arg);
+	else if (cmd == PROVIUM_IOC_ERRNO_RESULT)
+		ret = provium_errno_result(&pf->errno, (void __user *)arg);
 	else
 		ret = provium_ioctl_info((void __user *)arg);
 	provium_task_leave(&t);
@@ -800,7 +882,8 @@ static long provium_ioctl(struct file *file, unsigned int cmd,
 static long provium_compat_ioctl(struct file *file, unsigned int cmd,
 				 unsigned long arg)
 {
-	if (cmd != PROVIUM_IOC_CALL && cmd != PROVIUM_IOC_INFO)
+	if (cmd != PROVIUM_IOC_CALL && cmd != PROVIUM_IOC_INFO &&
+	    cmd != PROVIUM_IOC_ERRNO_ARM && cmd != PROVIUM_IOC_ERRNO_RESULT)
 		return -ENOTTY;
 	return -EOPNOTSUPP;
 }
@@ -819,6 +902,7 @@ static int provium_open(struct inode *inode, struct file *file)
 		kfree(pf);
 		return err;
 	}
+	provium_errno_file_init(&pf->errno);
 	file->private_data = pf;
 	return 0;
 }
@@ -827,6 +911,7 @@ static int provium_release(struct inode *inode, struct file *file)
 {
 	struct provium_file *pf = file->private_data;
 
+	provium_errno_file_release(&pf->errno, file);
 	/* at exit the address space is gone already; else give the area back */
 	if (current->mm && current->mm == pf->mm)
 		provium_map_drop(pf->area_file, &pf->area);
@@ -851,9 +936,7 @@ static struct miscdevice provium_misc = {
 	.mode = 0600,
 };
 
-/* ---- generic netlink: module info for the agent (through libnl-genl) ---- */
-
-static struct genl_family provium_genl;
+/* ---- generic netlink: module info and reports, for the agent's libnl-genl ---- */
 
 static int provium_genl_get_info(struct sk_buff *skb, struct genl_info *info)
 {
@@ -870,7 +953,9 @@ static int provium_genl_get_info(struct sk_buff *skb, struct genl_info *info)
 	if (nla_put_u32(msg, PROVIUM_ATTR_VERSION, PROVIUM_UAPI_VERSION) ||
 	    nla_put_u32(msg, PROVIUM_ATTR_DISPATCH, provium_dispatch_mode) ||
 	    nla_put_string(msg, PROVIUM_ATTR_KERNEL_RELEASE,
-			   init_utsname()->release))
+			   init_utsname()->release) ||
+	    nla_put_u32(msg, PROVIUM_ATTR_FEATURES,
+			provium_errno_features() | provium_events_features()))
 		goto err_free;
 	genlmsg_end(msg, hdr);
 	return genlmsg_reply(msg, info);
@@ -893,13 +978,21 @@ static const struct nla_policy provium_genl_policy[PROVIUM_ATTR_MAX + 1] = {
 	[PROVIUM_ATTR_KERNEL_RELEASE] = { .type = NLA_NUL_STRING },
 	[PROVIUM_ATTR_EVENT_KIND] = { .type = NLA_U32 },
 	[PROVIUM_ATTR_EVENT_TEXT] = { .type = NLA_NUL_STRING },
+	[PROVIUM_ATTR_FEATURES] = { .type = NLA_U32 },
+	[PROVIUM_ATTR_EVENT_CONTEXT] = { .type = NLA_U32 },
+	[PROVIUM_ATTR_EVENT_PID] = { .type = NLA_U32 },
+	[PROVIUM_ATTR_EVENT_COMM] = { .type = NLA_NUL_STRING },
+	[PROVIUM_ATTR_EVENT_CALL_PID] = { .type = NLA_U32 },
+	[PROVIUM_ATTR_EVENT_CALL_NR] = { .type = NLA_U64 },
+	[PROVIUM_ATTR_EVENT_VIA] = { .type = NLA_U32 },
+	[PROVIUM_ATTR_EVENT_SEQ] = { .type = NLA_U64 },
 };
 
 static const struct genl_multicast_group provium_genl_mcgrps[] = {
 	{ .name = PROVIUM_GENL_MCGRP },
 };
 
-static struct genl_family provium_genl = {
+struct genl_family provium_genl = {
 	.name = PROVIUM_GENL_NAME,
 	.version = PROVIUM_GENL_VERSION,
 	.maxattr = PROVIUM_ATTR_MAX,
@@ -927,6 +1020,7 @@ static int provium_resolve_all(void)
 		err = -EPERM;
 	} else {
 		err = provium_find_dispatcher();
+		provium_errno_resolve();
 	}
 	unregister_kretprobe(&provium_lookup_probe);
 	return err;
@@ -946,10 +1040,17 @@ static int __init provium_init(void)
 	err = genl_register_family(&provium_genl);
 	if (err)
 		goto err_misc;
-	pr_info("ready (dispatch via %s)\n",
-		provium_sys_call_table ? "sys_call_table" : "x64_sys_call");
+	err = provium_events_init();
+	if (err)
+		goto err_genl;
+	pr_info("ready (dispatch via %s, errno origins %s)\n",
+		provium_sys_call_table ? "sys_call_table" : "x64_sys_call",
+		provium_errno_features() & PROVIUM_FEAT_ERRNO_FPROBE ? "via fprobe" :
+		provium_errno_features() ? "via ftrace and rethook" : "unavailable");
 	return 0;
 
+err_genl:
+	genl_unregister_family(&provium_genl);
 err_misc:
 	misc_deregister(&provium_misc);
 	return err;
@@ -957,6 +1058,8 @@ err_misc:
 
 static void __exit provium_exit(void)
 {
+	provium_errno_exit();
+	provium_events_exit();
 	genl_unregister_family(&provium_genl);
 	misc_deregister(&provium_misc);
 }
