@@ -34,6 +34,11 @@
 #include "provium_ext.h"	/* kmod/, see Kbuild */
 #include "provium_sample.h"
 
+/* 6.12 hides struct fd's members behind fd_file() */
+#ifndef fd_file
+#define fd_file(f) ((f).file)
+#endif
+
 struct ksample_token {
 	u32 access;
 	u32 kind;
@@ -226,13 +231,13 @@ static long ksample_sys_access_check(const struct pt_regs *regs)
 		return PTR_ERR(sd);
 	kfree(sd);	/* a real check would evaluate it */
 	f = fdget(args.token_fd);
-	if (!f.file)
+	if (!fd_file(f))
 		return -EBADF;
-	if (f.file->f_op != &ksample_token_fops) {
+	if (fd_file(f)->f_op != &ksample_token_fops) {
 		fdput(f);
 		return -EBADF;
 	}
-	t = f.file->private_data;
+	t = fd_file(f)->private_data;
 	ret = (args.desired & ~t->access) ? -EACCES : (long)args.desired;
 	fdput(f);
 	return ret;
