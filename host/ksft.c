@@ -329,6 +329,27 @@ enum ksft_status ksft_map_exit(int code, int timed_out, int timeout_s,
 	}
 }
 
+char *ksft_splats_since(const struct vm *vm, uint64_t from)
+{
+	char *s = xstrdup("");
+	uint64_t i, dropped = 0;
+
+	for (i = from + 1; i <= vm->nevents; i++) {
+		const struct vm_event *ev = vm_event(vm, i);
+
+		if (!ev) {
+			dropped++;	/* a flood: the VM keeps the first and the latest */
+			continue;
+		}
+		if (dropped)
+			xappendf(&s, "%s[%llu more reports not kept]", *s ? "\n" : "",
+				 (unsigned long long)dropped);
+		dropped = 0;
+		xappendf(&s, "%sguest kernel %s:\n%s", *s ? "\n" : "", ev->kind, ev->text);
+	}
+	return s;
+}
+
 void ksft_result_free(struct ksft_result *r)
 {
 	free(r->collection);

@@ -116,6 +116,12 @@ int ksft_guest_dir(struct client *c, const char *dir, char *out, size_t outlen,
 int ksft_run_pick(struct client *c, const struct ksft_tree *t, const struct ksft_pick *p,
 		  const struct ksft_run_opts *o, struct ksft_result *out, struct error *e);
 void ksft_result_free(struct ksft_result *r);
+/*
+ * The text of @vm's kernel reports after the first @from (vm->nevents
+ * before a test), each "guest kernel <kind>:\n<text>", those the VM did
+ * not keep counted; "" if none. Caller frees.
+ */
+char *ksft_splats_since(const struct vm *vm, uint64_t from);
 
 /* A result as one line of text (for a child's pipe), and back. */
 void ksft_result_encode(FILE *f, const struct ksft_result *r);

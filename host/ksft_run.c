@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "ksft.h"
@@ -129,18 +130,6 @@ static char *how_to_run(const struct ksft_tree *t, const char *col, const char *
 	return NULL;
 }
 
-/* The text of the kernel reports since event @from, "" if none. */
-static char *splats_since(const struct vm *vm, size_t from)
-{
-	char *s = xstrdup("");
-	size_t i;
-
-	for (i = from; i < vm->nevents; i++)
-		xappendf(&s, "%sguest kernel %s:\n%s", *s ? "\n" : "", vm->events[i].kind,
-			 vm->events[i].text);
-	return s;
-}
-
 /* A NUL-free copy of @n bytes (consoles and programs print NULs). */
 static char *text_of(const uint8_t *d, size_t n)
 {
@@ -151,6 +140,26 @@ static char *text_of(const uint8_t *d, size_t n)
 		s[i] = d[i] ? (char)d[i] : ' ';
 	s[n] = '\0';
 	return s;
+}
+
+/*
+ * Collect the reports of what just ran before the next test starts: a call
+ * through provium.ko sends the reports the kernel has closed before it
+ * returns (the agent forwards them), and the ping that follows brings
+ * them, and any the agent scraped from the kernel log, before its reply.
+ * (A report without an end marker, lockdep's or a hang's, is closed by
+ * the module after 0.2 s of silence and may reach the next test.) Should
+ * the guest die now, the caller sees it in vm->dead.
+ */
+static void flush_reports(struct client *c)
+{
+	struct client_syscall getpid = { .nr = SYS_getpid };
+	struct call_result last;
+	struct error e;
+	int64_t ret;
+
+	if (!client_call_batch(c, &getpid, 1, &ret, &last, &e))
+		client_ping(c, &e);
 }
 
 static void run_one(struct client *c, const struct ksft_tree *t, const struct ksft_pick *p,
@@ -164,7 +173,7 @@ static void run_one(struct client *c, const struct ksft_tree *t, const struct ks
 		"exec 2>&1\n"
 		"if [ -n \"$i\" ]; then exec $i \"./${t##*/}\" $a; else exec \"./${t##*/}\" $a; fi\n";
 	struct vm *vm = c->vm;
-	size_t ev0 = vm->nevents;
+	uint64_t ev0 = vm->nevents;
 	off_t console0 = vm_console_size(vm);
 	char *why, *interp = how_to_run(t, p->col->name, test, &why);
 	uint64_t t0 = mono_ns();
@@ -198,7 +207,7 @@ static void run_one(struct client *c, const struct ksft_tree *t, const struct ks
 		r->output = vm->dead ? xasprintf("%s\n--- console while it ran ---\n%s", e.msg,
 						 during) : xstrdup(e.msg);
 		free(during);
-		r->splats = splats_since(vm, ev0);
+		r->splats = ksft_splats_since(vm, ev0);
 		r->tap = ktap_parse(r->output, strlen(r->output));
 		return;
 	}
@@ -206,18 +215,14 @@ static void run_one(struct client *c, const struct ksft_tree *t, const struct ks
 	r->output = text_of(x.out, x.out_len);
 	r->tap = ktap_parse(r->output, strlen(r->output));
 	r->status = ksft_map_exit((int)x.code, x.timed_out, r->timeout_s, r->tap, &r->reason);
-	/*
-	 * A splat logged just before the reply arrives with the next frame.
-	 * Should the guest die right now, the caller sees it in vm->dead.
-	 */
-	client_ping(c, &e);
-	r->splats = splats_since(vm, ev0);
+	flush_reports(c);
+	r->splats = ksft_splats_since(vm, ev0);
 	if (r->splats[0] && !ksft_status_failed(r->status)) {
-		size_t n = strcspn(vm->events[ev0].text, "\n");
+		const struct vm_event *first = vm_event(vm, ev0 + 1);
+		const char *kind = first ? first->kind : "report", *text = first ? first->text : "";
 
 		free(r->reason);
-		r->reason = xasprintf("kernel %s: %.*s", vm->events[ev0].kind, (int)n,
-				      vm->events[ev0].text);
+		r->reason = xasprintf("kernel %s: %.*s", kind, (int)strcspn(text, "\n"), text);
 		r->status = KSFT_FAIL;
 	}
 }

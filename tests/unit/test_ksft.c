@@ -192,6 +192,48 @@ static void encoding (void) {
   free(line);
 }
 
+/*
+ * A VM that recorded 200 splats keeps the first VM_EVENTS_HEAD and the
+ * latest VM_EVENTS_TAIL (vm.c): a test's are those after the count it
+ * started with, whichever slots they went to.
+ */
+static void splats_of_a_test (void) {
+  struct vm vm;
+  uint64_t i;
+  char *s;
+  memset(&vm, 0, sizeof(vm));
+  vm.events = xcalloc(VM_EVENTS_HEAD + VM_EVENTS_TAIL, sizeof(*vm.events));
+  for (i = 1; i <= 200; i++) {
+    struct vm_event *ev = &vm.events[i <= VM_EVENTS_HEAD ? i - 1 :
+                                     VM_EVENTS_HEAD + (i - VM_EVENTS_HEAD - 1) % VM_EVENTS_TAIL];
+    free(ev->kind);
+    free(ev->text);
+    ev->kind = xstrdup(i % 2 ? "warning" : "bug");
+    ev->text = xasprintf("splat %llu", (unsigned long long)i);
+  }
+  vm.nevents = 200;
+  s = ksft_splats_since(&vm, 198);
+  CHECK_STR(s, "guest kernel warning:\nsplat 199\nguest kernel bug:\nsplat 200");
+  free(s);
+  s = ksft_splats_since(&vm, 150);
+  CHECK(strncmp(s, "guest kernel warning:\nsplat 151\n", 32) == 0);
+  CHECK(!strstr(s, "splat 150\n") && !strstr(s, "splat 87\n"));
+  CHECK_HAS(s, "splat 200");
+  free(s);
+  /* 101..136 went by unkept: counted, then the latest 64 */
+  s = ksft_splats_since(&vm, 100);
+  CHECK(strncmp(s, "[36 more reports not kept]\nguest kernel warning:\nsplat 137\n", 59) == 0);
+  free(s);
+  s = ksft_splats_since(&vm, 10);
+  CHECK(strncmp(s, "guest kernel warning:\nsplat 11\n", 31) == 0);
+  CHECK_HAS(s, "splat 64\n[72 more reports not kept]\nguest kernel warning:\nsplat 137\n");
+  free(s);
+  s = ksft_splats_since(&vm, 200);
+  CHECK_STR(s, "");
+  free(s);
+  vm_free_events(&vm);
+}
+
 /* a run of two collections: one with every kind of result, one that never booted */
 static struct ksft_result results[6];
 static struct ksft_col_run cols[2];
@@ -325,6 +367,7 @@ static const struct unit_case cases[] = {
   { "exit codes as the runner maps them", exit_codes },
   { "timeouts with a factor", timeouts },
   { "a result through a child's pipe", encoding },
+  { "the splats of a test, after a flood", splats_of_a_test },
   { "the merged KTAP document", ktap_document },
   { "JSON, JUnit, human text", json_junit_human },
   { NULL, NULL }
