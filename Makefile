@@ -2,7 +2,8 @@
 #   make demo    install what is missing, build, boot the default kernel, run hello
 #   make check   install what is missing, build, run every test (the fuzzers briefly)
 #   make fuzz    the fuzzers, 5 minutes each (FUZZ_SECONDS=...)
-#   make bench   print boot (per kernel: default, Debian 6.12), round-trip, tracing and kselftest medians
+#   make bench   print boot (per kernel: default, Debian 6.12), warm start, memory,
+#                round-trip, tracing and kselftest medians
 #   make install PREFIX=/usr/local DESTDIR=   install (make uninstall removes it)
 #   make deb     build/provium_<version>_amd64.deb
 
@@ -30,7 +31,8 @@ UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto
 	host/client.c host/vm.c host/console.c host/logcap.c host/accel.c host/qmp.c host/initramfs.c host/module.c \
 	host/test_results.c host/test_select.c host/report.c agent/kmsg.c host/layout.c host/config.c \
 	host/junit_merge.c host/progress.c host/pool.c host/ktap.c host/rootfs.c host/ksft.c host/ksft_report.c \
-	host/trace.c agent/btf.c agent/ksyms.c
+	host/trace.c agent/btf.c agent/ksyms.c \
+	host/snapshot.c host/warm_key.c host/warm.c
 # tests/unit/test_kmsg.c stands in for /dev/kmsg
 UNIT_WRAP := -Wl,--wrap=read -Wl,--wrap=lseek
 
@@ -201,6 +203,8 @@ bench: deps
 	$(BUILD)/provium run bench/boot_and_syscall.lua
 	$(BUILD)/provium run bench/boot_kernels.lua
 	$(BUILD)/provium run bench/trace.lua
+	$(BUILD)/provium run bench/memory.lua
+	bench/warm_start.sh
 	bench/suite_parallel.sh
 	$(BUILD)/provium run bench/kselftest.lua
 

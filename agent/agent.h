@@ -74,6 +74,8 @@ void file_fini(void);		/* a thread worker closes its own */
 void op_job_start(struct channel *ch, const struct proto_msg *m);
 void op_job_wait(struct channel *ch, const struct proto_msg *m);
 void op_job_kill(struct channel *ch, const struct proto_msg *m);
+/* ops_resume.c: a restored guest takes the host's clock and fresh entropy */
+void op_resume(struct channel *ch, const struct proto_msg *m);
 
 /* ops_call.c: per serving thread */
 void call_init(void);

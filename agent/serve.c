@@ -52,10 +52,15 @@ int dispatch_request(struct channel *ch, const struct proto_msg *m)
 	case PROTO_MSG_WORKER_KILL:
 	case PROTO_MSG_SHUTDOWN:
 	case PROTO_MSG_TRACE:
+	case PROTO_MSG_RESUME:
 		if (in_worker)
 			break;
 		if (m->hdr.type == PROTO_MSG_TRACE) {
 			op_trace(ch, m);
+			return 0;
+		}
+		if (m->hdr.type == PROTO_MSG_RESUME) {
+			op_resume(ch, m);
 			return 0;
 		}
 		if (m->hdr.type == PROTO_MSG_SPAWN) {

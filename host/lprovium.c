@@ -63,26 +63,34 @@ void provium_set_event_fd(int fd)
 	event_fd = fd;
 }
 
-/* provium.core.emit(line) -> true if there is a runner to tell, else false */
-static int l_emit(lua_State *L)
+int provium_emit(const char *line, size_t len)
 {
-	size_t len, off = 0;
-	const char *line = luaL_checklstring(L, 1, &len);
+	size_t off = 0;
 
-	if (event_fd < 0) {
-		lua_pushboolean(L, 0);
-		return 1;
-	}
+	if (event_fd < 0)
+		return 0;
 	while (off < len) {
 		ssize_t n = write(event_fd, line + off, len - off);
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
-			return luaL_error(L, "lost the runner's event pipe: %s", strerror(errno));
+			return -1;
 		off += n;
 	}
-	lua_pushboolean(L, 1);
+	return 1;
+}
+
+/* provium.core.emit(line) -> true if there is a runner to tell, else false */
+static int l_emit(lua_State *L)
+{
+	size_t len;
+	const char *line = luaL_checklstring(L, 1, &len);
+	int rc = provium_emit(line, len);
+
+	if (rc < 0)
+		return luaL_error(L, "lost the runner's event pipe: %s", strerror(errno));
+	lua_pushboolean(L, rc);
 	return 1;
 }
 

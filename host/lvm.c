@@ -15,9 +15,11 @@
 
 #include "config.h"
 #include "fixture.h"
+#include "lprovium.h"
 #include "lvm.h"
 #include "rootfs.h"
 #include "trace.h"
+#include "warm.h"
 
 static void free_boot_options(struct lvm *v)
 {
@@ -237,6 +239,17 @@ int lvm_create(lua_State *L)
 	return 1;
 }
 
+/* Tell the runner how a VM started: it counts restored and cold-booted ones. */
+static void report_start(const struct vm *vm)
+{
+	char line[64];
+
+	snprintf(line, sizeof(line), "vm\t%s%s\n", vm->start == VM_START_WARM ? "warm" :
+		 vm->start == VM_START_FIXTURE ? "fixture" : "cold",
+		 vm->snapshot_built ? " built" : "");
+	provium_emit(line, strlen(line));
+}
+
 static unsigned int parse_memory(lua_State *L, int idx)
 {
 	const char *s = lua_tostring(L, idx);
@@ -288,6 +301,9 @@ int lvm_boot(lua_State *L)
 				return luaL_error(L, "vm:boot: %s", e.msg);
 		}
 		lua_pop(L, 1);
+		lua_getfield(L, 2, "cold");
+		v->cfg.cold = lua_toboolean(L, -1);
+		lua_pop(L, 1);
 		if (lua_getfield(L, 2, "timeout") != LUA_TNIL) {
 			lua_Number t = luaL_checknumber(L, -1);
 
@@ -297,9 +313,10 @@ int lvm_boot(lua_State *L)
 		}
 		lua_pop(L, 1);
 	}
-	if (vm_boot(v->c.vm, &v->cfg, &e))
+	if (warm_boot(v->c.vm, &v->cfg, &e))
 		return luaL_error(L, "vm:boot: %s", e.msg);
 	v->booted = 1;
+	report_start(v->c.vm);
 	lua_settop(L, 1);
 	return 1;
 }
@@ -404,6 +421,13 @@ int lvm_info(lua_State *L)
 	lua_setfield(L, -2, "module_path");
 	lua_pushstring(L, !v->booted ? "" : cfg->kernel.vmlinux[0] ? "microvm" : "q35");
 	lua_setfield(L, -2, "machine");
+	/* how it started: "cold", "warm" (a restored snapshot) or "fixture" */
+	lua_pushstring(L, !v->booted || v->c.worker ? "" :
+		       v->c.vm->start == VM_START_WARM ? "warm" :
+		       v->c.vm->start == VM_START_FIXTURE ? "fixture" : "cold");
+	lua_setfield(L, -2, "start");
+	lua_pushstring(L, v->c.vm->start_note);
+	lua_setfield(L, -2, "start_note");
 	return 1;
 }
 
@@ -503,7 +527,8 @@ static struct vm *build_fixture(void *ctx, struct error *e)
 	/* left on the stack: the object keeps its VM alive while it is saved */
 	built = luaL_testudata(L, -1, LVM_MT);
 	if (!built || built->c.worker || !built->booted || built->c.vm->dead) {
-		errorf(e, "%s must return a booted VM", lua_tostring(L, 2));
+		errorf(e, "%s must return a booted VM (or return nothing and leave the VM it "
+		       "booted last running)", lua_tostring(L, 2));
 		return NULL;
 	}
 	return built->c.vm;
@@ -525,7 +550,10 @@ int lvm_fixture(lua_State *L)
 	v = push_vm_object(L);
 	if (fixture_start(path, build_fixture, L, v->c.vm, &v->cfg, &e))
 		return luaL_error(L, "provium.fixture('%s'): %s", name, e.msg);
+	/* the saved disks' list is the object's, as boot options are */
+	v->disks = (struct vm_disk *)v->cfg.disks;
 	v->booted = 1;
+	report_start(v->c.vm);
 	lua_settop(L, 4);
 	return 1;
 }

@@ -1,5 +1,6 @@
 /*
- * main.c - the provium command: run, test, shell, init, junit-merge, doctor, version.
+ * main.c - the provium command: run, test, shell, cache, init, junit-merge, doctor,
+ * version.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "cache.h"
 #include "doctor.h"
 #include "init.h"
 #include "junit_merge.h"
@@ -29,6 +31,8 @@ static void usage(FILE *f)
 	      "  junit-merge OUT IN...     merge JUnit files (the shards of a CI matrix) into OUT\n"
 	      "  kselftest [options] DIR   run an installed kselftest tree in fresh VMs\n"
 	      "                            (see 'provium kselftest -h')\n"
+	      "  cache [list|clear [WHAT]] list the cache (snapshots, fixtures, images,\n"
+	      "                            modules) with sizes, or clear it\n"
 	      "  doctor                    check QEMU, KVM, kernel, headers and the build;\n"
 	      "                            print the command that fixes what is missing\n"
 	      "  kconfig [--check .config] print the kernel configuration a test kernel needs\n"
@@ -73,6 +77,8 @@ int main(int argc, char **argv)
 		return kconfig_main(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "kselftest"))
 		return kselftest_main(argc - i - 1, argv + i + 1);
+	if (!strcmp(argv[i], "cache"))
+		return cache_command(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "shell"))
 		return shell_run(argc - i - 1, argv + i + 1);
 	if (!strcmp(argv[i], "doctor")) {

@@ -254,8 +254,10 @@ void report_json(FILE *f, const struct test_run *r)
 		json_str(f, t->output);
 		fputc('}', f);
 	}
-	fprintf(f, "\n],\"passed\":%d,\"failed\":%d,\"skipped\":%d,\"duration\":%.3f,\"logs\":",
-		r->passed, r->failed, r->skipped, r->secs);
+	fprintf(f, "\n],\"passed\":%d,\"failed\":%d,\"skipped\":%d,\"duration\":%.3f,"
+		"\"vms\":{\"warm\":%d,\"fixture\":%d,\"cold\":%d,\"snapshots_built\":%d},"
+		"\"logs\":", r->passed, r->failed, r->skipped, r->secs, r->vms.warm,
+		r->vms.fixture, r->vms.cold, r->vms.built);
 	json_str(f, r->logdir);
 	fputs("}\n", f);
 }
@@ -370,6 +372,12 @@ void report_end(FILE *f, const struct test_run *r, int tap)
 
 void report_summary(FILE *f, const struct test_run *r)
 {
+	const struct vm_starts *v = &r->vms;
+
+	/* how the run's VMs started: the warm start's share of the work */
+	fprintf(f, "VMs: %d restored from snapshots (%d snapshot%s built), %d from fixtures, "
+		"%d cold-booted\n", v->warm, v->built, v->built == 1 ? "" : "s", v->fixture,
+		v->cold);
 	fprintf(f, "%d passed, %d failed, %d skipped\n", r->passed, r->failed, r->skipped);
 }
 

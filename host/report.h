@@ -20,7 +20,10 @@ void report_tap_desc(FILE *f, const char *s);
 void report_not_run(FILE *f, const struct test_file *t, const char *why, int tap);
 /* After the last file: where the logs are; TAP adds its totals line. */
 void report_end(FILE *f, const struct test_run *r, int tap);
-/* "N passed, N failed, N skipped": the last line of every run. */
+/*
+ * How the run's VMs started ("VMs: N restored from snapshots ..."), then
+ * "N passed, N failed, N skipped": the last line of every run.
+ */
 void report_summary(FILE *f, const struct test_run *r);
 void report_json(FILE *f, const struct test_run *r);
 /* @s as a JSON string (null for NULL), invalid UTF-8 replaced. */

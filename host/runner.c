@@ -177,6 +177,8 @@ static int parse_opts(int argc, char **argv, struct test_opts *o, char ***paths,
 			}
 		} else if (bad) {
 			return -1;
+		} else if (!strcmp(a, "--cold")) {
+			o->cold = 1;
 		} else if (!strcmp(a, "--fail-fast")) {
 			o->fail_fast = 1;
 		} else if (!strcmp(a, "--rerun-failed")) {
@@ -221,6 +223,7 @@ static void test_usage(FILE *f)
 	      "                     with --mem/--cpus, every file)\n"
 	      "  -f, --filter PAT   only files whose name contains or glob-matches PAT (a PAT\n"
 	      "                     with a /: the path); repeatable\n"
+	      "  --cold             boot every VM; restore no snapshot (as PROVIUM_COLD=1)\n"
 	      "  --fail-fast        start no new file after the first failing one\n"
 	      "  --rerun-failed     run only the files that failed in the last complete run\n"
 	      "  --timeout S        fail a file that runs longer than S seconds\n"
@@ -345,6 +348,10 @@ static void file_done(struct test_run *r, struct test_file *t, const struct test
 	r->passed += t->passed;
 	r->failed += t->failed;
 	r->skipped += t->skipped;
+	r->vms.warm += t->vms.warm;
+	r->vms.fixture += t->vms.fixture;
+	r->vms.cold += t->vms.cold;
+	r->vms.built += t->vms.built;
 	if (t->failed)
 		(*failed_files)++;
 	progress_clear();
@@ -419,6 +426,8 @@ int runner_test(int argc, char **argv)
 		else
 			o.jobs = half < 2 ? 2 : half > MAX_JOBS ? MAX_JOBS : (int)half;
 	}
+	if (o.cold)
+		setenv("PROVIUM_COLD", "1", 1);	/* the children inherit it */
 	snprintf(logdir, sizeof(logdir), "%s/provium-test-XXXXXX",
 		 getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(logdir)) {

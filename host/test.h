@@ -25,6 +25,7 @@ struct test_opts {
 	int shard_k, shard_n;
 	int rerun_failed;
 	int tap, json;
+	int cold;		/* --cold: every VM boots, none is restored */
 	const char *junit;
 	const char *mem;
 	int cpus;
@@ -33,6 +34,14 @@ struct test_opts {
 };
 
 enum test_state { TEST_PENDING, TEST_RUNNING, TEST_DONE };
+
+/* How a file's VMs started (warm start): reported after the run. */
+struct vm_starts {
+	int warm;		/* restored from a boot snapshot */
+	int fixture;		/* restored from a fixture */
+	int cold;		/* booted */
+	int built;		/* snapshots built along the way */
+};
 
 /* One test() of a file. */
 struct subtest {
@@ -72,6 +81,7 @@ struct test_file {
 	char *error;		/* the error raised outside any test, or NULL */
 	char *current;		/* the test started and not finished, or NULL */
 	char *output;		/* tail of the output and leftover consoles, failed files */
+	struct vm_starts vms;
 };
 
 /* The whole run, for the reports written at its end. */
@@ -82,6 +92,7 @@ struct test_run {
 	const char *not_run;	/* why pending files did not run, or NULL */
 	const char *logdir;	/* NULL once removed */
 	double secs;
+	struct vm_starts vms;
 };
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * test_results.c - what a test file's child reported, turned into results:
- * its event lines ("start", "test", "error", "end"; tab-separated fields,
+ * its event lines ("start", "test", "error", "end", "vm"; tab-separated fields,
  * newlines inside a field sent as \v) and its exit status. Pure: no I/O.
  */
 #include <signal.h>
@@ -79,6 +79,16 @@ void test_results_parse(struct test_file *t, int timeout_s)
 			free(t->error);
 			t->error = xstrdup(f[1]);
 			unfold(t->error, '\n');
+		} else if (!strcmp(f[0], "vm") && n >= 2) {
+			/* a VM started: "warm", "warm built", "fixture" or "cold" */
+			if (!strncmp(f[1], "warm", 4))
+				t->vms.warm++;
+			else if (!strcmp(f[1], "fixture"))
+				t->vms.fixture++;
+			else
+				t->vms.cold++;
+			if (strstr(f[1], " built"))
+				t->vms.built++;
 		} else if (!strcmp(f[0], "end")) {
 			ended = 1;
 		}

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -132,38 +133,13 @@ const char *vm_disk_format(const char *path, const char *asked, struct error *e)
  * microvm + uncompressed vmlinux is the fast path; a kernel that is only a
  * bzImage boots on q35 with virtio-pci.
  */
-static void build_argv(struct vm *vm, const char *initrd, const char *sock, const char *qmp,
-		       const char *con, struct argv *a)
+char *vm_cmdline(const struct vm_config *c)
 {
-	const struct vm_config *c = &vm->cfg;
 	int microvm = c->kernel.vmlinux[0] != '\0';
 	unsigned long khz = host_tsc_khz();
 	char tsc[80] = "";
-	char *esc, *cmdline;
+	char *cmdline;
 
-	arg(a, "qemu-system-x86_64");
-	arg(a, "-M");
-	arg(a, microvm ? "microvm,x-option-roms=off,pit=off,pic=off" : "q35");
-	arg(a, "-nodefaults");
-	/* names the run directory on QEMU's command line (ps, pgrep) */
-	arg(a, "-pidfile");
-	arg(a, "%s/qemu.pid", vm->rundir);
-	arg(a, "-no-user-config");
-	arg(a, "-nographic");
-	arg(a, "-no-reboot");
-	arg(a, "-accel");
-	arg(a, "%s", vm->accel);
-	arg(a, "-cpu");
-	arg(a, "%s", getenv("PROVIUM_CPU") ? getenv("PROVIUM_CPU") : strcmp(vm->accel, "kvm") ? "max" : "host");
-	arg(a, "-m");
-	arg(a, "%uM", c->memory_mb);
-	arg(a, "-smp");
-	arg(a, "%u", c->cpus);
-	arg(a, "-kernel");
-	arg(a, "%s", microvm ? c->kernel.vmlinux : c->kernel.image);
-	arg(a, "-initrd");
-	arg(a, "%s", initrd);
-	arg(a, "-append");
 	/* a known TSC rate spares the calibration some boots hang in */
 	/*
 	 * Under load the clocksource watchdog sees a long read-back delay
@@ -197,8 +173,62 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 		xappendf(&cmdline, " %s", c->append);
 	if (getenv("PROVIUM_APPEND"))
 		xappendf(&cmdline, " %s", getenv("PROVIUM_APPEND"));
-	arg(a, "%s", cmdline);
-	free(cmdline);
+	return cmdline;
+}
+
+static void build_argv(struct vm *vm, const char *initrd, const char *sock, const char *qmp,
+		       const char *con, struct argv *a)
+{
+	const struct vm_config *c = &vm->cfg;
+	int microvm = c->kernel.vmlinux[0] != '\0';
+	char *esc;
+
+	arg(a, "qemu-system-x86_64");
+	arg(a, "-M");
+	arg(a, "%s%s", microvm ? "microvm,x-option-roms=off,pit=off,pic=off" : "q35",
+	    c->ram_file ? ",memory-backend=ram" : "");
+	arg(a, "-nodefaults");
+	/* names the run directory on QEMU's command line (ps, pgrep) */
+	arg(a, "-pidfile");
+	arg(a, "%s/qemu.pid", vm->rundir);
+	arg(a, "-no-user-config");
+	arg(a, "-nographic");
+	arg(a, "-no-reboot");
+	arg(a, "-accel");
+	arg(a, "%s", vm->accel);
+	arg(a, "-cpu");
+	arg(a, "%s", getenv("PROVIUM_CPU") ? getenv("PROVIUM_CPU") : strcmp(vm->accel, "kvm") ? "max" : "host");
+	arg(a, "-m");
+	arg(a, "%uM", c->memory_mb);
+	if (c->ram_file) {
+		/*
+		 * share=on: the guest writes the file, which then is the saved
+		 * RAM; share=off: MAP_PRIVATE, pages are read from the saved
+		 * file when touched and copied when written.
+		 */
+		esc = qemu_opt_escape(c->ram_file);
+		arg(a, "-object");
+		arg(a, "memory-backend-file,id=ram,size=%uM,mem-path=%s,share=%s", c->memory_mb,
+		    esc, c->ram_shared ? "on" : "off");
+		free(esc);
+	}
+	arg(a, "-smp");
+	arg(a, "%u", c->cpus);
+	/*
+	 * A restored microvm needs no kernel: its firmware reads the kernel
+	 * and initrd over fw_cfg at boot only. q35 keeps them: -kernel adds
+	 * the linuxboot option ROM, a RAM block the saved state names.
+	 */
+	if (!c->restore || !microvm) {
+		arg(a, "-kernel");
+		arg(a, "%s", microvm ? c->kernel.vmlinux : c->kernel.image);
+		arg(a, "-initrd");
+		arg(a, "%s", initrd);
+		arg(a, "-append");
+		esc = vm_cmdline(c);
+		arg(a, "%s", esc);
+		free(esc);
+	}
 	if (c->rootfs[0] && !rootfs_is_host(c)) {
 		/* snapshot=on: the guest writes to a temporary overlay, never the image */
 		char *file = qemu_opt_escape(c->rootfs);
@@ -214,10 +244,11 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 		char *file = qemu_opt_escape(c->disks[i].path);
 
 		arg(a, "-drive");
-		arg(a, "file=%s,if=none,id=disk%zu,format=%s%s", file, i,
+		arg(a, "file=%s,if=none,id=disk%zu,format=%s%s%s", file, i,
 		    c->disks[i].format ? c->disks[i].format :
 		    strstr(c->disks[i].path, ".qcow2") ? "qcow2" : "raw",
-		    c->disks[i].readonly ? ",readonly=on" : "");
+		    c->disks[i].readonly ? ",readonly=on" : "",
+		    c->disks[i].overlay ? ",snapshot=on" : "");
 		free(file);
 		arg(a, "-device");
 		arg(a, "%s,drive=disk%zu", microvm ? "virtio-blk-device" : "virtio-blk-pci", i);
@@ -260,11 +291,10 @@ static void build_argv(struct vm *vm, const char *initrd, const char *sock, cons
 	free(esc);
 	arg(a, "-mon");
 	arg(a, "chardev=qmp,mode=control");
-	if (c->incoming) {
-		esc = shell_quote(c->incoming);
+	if (c->restore) {
+		/* the capability must be set before the state is read: over QMP */
 		arg(a, "-incoming");
-		arg(a, "exec:cat %s", esc);
-		free(esc);
+		arg(a, "defer");
 	}
 }
 
@@ -742,6 +772,25 @@ static void preserve_console(struct vm *vm)
 		copy_str(vm->console, sizeof(vm->console), vm->kept_console);
 }
 
+/* A RAM file of the VM's own, and "<stem>.disk*" copies beside "<stem>.ram". */
+static void remove_owned(const char *ram)
+{
+	size_t len = strlen(ram);
+
+	unlink(ram);
+	if (len > 4 && !strcmp(ram + len - 4, ".ram")) {
+		for (int i = 0; i < 16; i++) {
+			char *raw = xasprintf("%.*s.disk%d.raw", (int)(len - 4), ram, i);
+			char *qcow = xasprintf("%.*s.disk%d.qcow2", (int)(len - 4), ram, i);
+
+			unlink(raw);
+			unlink(qcow);
+			free(raw);
+			free(qcow);
+		}
+	}
+}
+
 static void teardown(struct vm *vm)
 {
 	if (vm->qemu_pid > 0) {
@@ -766,6 +815,9 @@ static void teardown(struct vm *vm)
 		close(vm->fd);
 	qmp_close(&vm->qmp);
 	vm->pidfd = vm->fd = -1;
+	if (vm->own_ram[0])
+		remove_owned(vm->own_ram);	/* nobody saved them */
+	vm->own_ram[0] = '\0';
 	if (vm->rundir[0] && !getenv("PROVIUM_KEEP_RUNDIR"))
 		rm_rf(vm->rundir);
 	if (vm->sockdir[0])
@@ -869,44 +921,77 @@ static int wait_runstate(struct vm *vm, const char *want, uint64_t deadline, str
 	}
 }
 
-/* A restored guest resumes where the snapshot stopped it: no HELLO. */
-static int resume_incoming(struct vm *vm, uint64_t deadline, struct error *e)
+int vm_resume(struct vm *vm, int refresh_disks, int timeout_ms, struct error *e)
 {
-	int left = (int)((deadline - mono_ns()) / 1000000);
+	uint8_t entropy[64];
+	struct timespec now;
+	struct proto_msg m;
+	size_t got = 0;
 
-	if (qmp_open(&vm->qmp, vm->qmp.fd, left, e) ||
-	    wait_runstate(vm, "\"status\": \"paused\"", deadline, e))
-		return -1;
-	left = (int)((deadline - mono_ns()) / 1000000);
-	return qmp_command(&vm->qmp, "{\"execute\":\"cont\"}", left, NULL, 0, e);
+	while (got < sizeof(entropy)) {
+		ssize_t n = getrandom(entropy + got, sizeof(entropy) - got, 0);
+
+		if (n < 0 && errno != EINTR)
+			return errorf(e, "getrandom: %s", strerror(errno));
+		got += n > 0 ? (size_t)n : 0;
+	}
+	vm_begin(vm, PROTO_MSG_RESUME);
+	proto_put(&vm->out, PROTO_A_ENTROPY, entropy, sizeof(entropy));
+	if (refresh_disks)
+		proto_put_u32(&vm->out, PROTO_A_REFRESH_DISKS, 1);
+	/* read last, so the guest's clock is off by the channel's latency only */
+	clock_gettime(CLOCK_REALTIME, &now);
+	proto_put_u64(&vm->out, PROTO_A_TIME_NS,
+		      (uint64_t)now.tv_sec * 1000000000ull + (uint64_t)now.tv_nsec);
+	explicit_bzero(entropy, sizeof(entropy));
+	return vm_request(vm, timeout_ms, &m, e);
 }
 
-int vm_snapshot(struct vm *vm, const char *path, struct error *e)
+/*
+ * A restored guest: the RAM is the saved file (mapped by QEMU), the device
+ * state is read from @cfg.restore with x-ignore-shared (set over QMP before
+ * the load, as the saving QEMU had it), then the guest runs on from where it
+ * was saved and RESUME makes it this VM's own. No HELLO: the agent never
+ * stopped. Its answer to RESUME is the first one.
+ */
+static int restore_incoming(struct vm *vm, uint64_t deadline, struct error *e)
 {
-	uint64_t deadline = mono_ns() + 120ull * 1000000000;
-	char *cmd, *quoted, *uri, reply[8192];
-	int rc;
+	char *quoted = shell_quote(vm->cfg.restore), *uri = json_escape(quoted);
+	char *cmd = xasprintf("{\"execute\":\"migrate-incoming\",\"arguments\":{\"uri\":"
+			      "\"exec:cat %s\"}}", uri);
+	int left = (int)((deadline - mono_ns()) / 1000000), rc;
 
-	if (vm->dead)
-		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
-	if (vm->cfg.ndisks || vm->cfg.rootfs[0])
-		return errorf(e, "a VM with disks or a rootfs cannot be snapshotted (disk contents are "
-			      "not part of the migration stream)");
-	if (qmp_open(&vm->qmp, vm->qmp.fd, 10000, e) ||
-	    qmp_command(&vm->qmp, "{\"execute\":\"stop\"}", 10000, NULL, 0, e))
-		return -1;
-	quoted = shell_quote(path);
-	uri = json_escape(quoted);
-	cmd = xasprintf("{\"execute\":\"migrate\",\"arguments\":{\"uri\":"
-			"\"exec:cat > %s\"}}", uri);
 	free(quoted);
 	free(uri);
-	rc = qmp_command(&vm->qmp, cmd, 10000, NULL, 0, e);
+	rc = qmp_open(&vm->qmp, vm->qmp.fd, left, e) ||
+	     qmp_command(&vm->qmp, "{\"execute\":\"migrate-set-capabilities\",\"arguments\":"
+			 "{\"capabilities\":[{\"capability\":\"x-ignore-shared\",\"state\":true}]}}",
+			 left, NULL, 0, e) ||
+	     qmp_command(&vm->qmp, cmd, left, NULL, 0, e) ||
+	     wait_runstate(vm, "\"status\": \"paused\"", deadline, e);
 	free(cmd);
 	if (rc)
 		return -1;
+	left = (int)((deadline - mono_ns()) / 1000000);
+	if (qmp_command(&vm->qmp, "{\"execute\":\"cont\"}", left, NULL, 0, e))
+		return -1;
+	left = (int)((deadline - mono_ns()) / 1000000);
+	if (vm_resume(vm, vm->cfg.refresh_disks, left > 0 ? left : 1, e)) {
+		char why[sizeof(e->msg)];
+
+		copy_str(why, sizeof(why), e->msg);
+		return errorf(e, "the restored guest did not answer: %s", why);
+	}
+	return 0;
+}
+
+/* Wait for the outgoing migration to end; the VM stays stopped. */
+static int wait_migrated(struct vm *vm, uint64_t deadline, struct error *e)
+{
+	char reply[8192];
+
 	for (;;) {
-		struct timespec ts = { 0, 5 * 1000 * 1000 };
+		struct timespec ts = { 0, 1000 * 1000 };
 
 		if (qmp_command(&vm->qmp, "{\"execute\":\"query-migrate\"}", 10000, reply,
 				sizeof(reply), e))
@@ -917,6 +1002,55 @@ int vm_snapshot(struct vm *vm, const char *path, struct error *e)
 			return errorf(e, "saving the VM state failed: %.300s", reply);
 		nanosleep(&ts, NULL);
 	}
+}
+
+int vm_stop(struct vm *vm, struct error *e)
+{
+	if (vm->dead)
+		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
+	return qmp_open(&vm->qmp, vm->qmp.fd, 10000, e) ||
+	       qmp_command(&vm->qmp, "{\"execute\":\"stop\"}", 10000, NULL, 0, e) ? -1 : 0;
+}
+
+int vm_save_state(struct vm *vm, const char *path, struct error *e)
+{
+	uint64_t deadline = mono_ns() + 60ull * 1000000000;
+	char *cmd, *quoted, *uri;
+	int rc;
+
+	if (vm->dead)
+		return errorf(e, "the VM is not running (%s)", vm->dead_reason);
+	if (!vm->own_ram[0])
+		return errorf(e, "only a VM whose RAM is a file of its own can be saved");
+	if (vm_stop(vm, e) ||
+	    qmp_command(&vm->qmp, "{\"execute\":\"migrate-set-capabilities\",\"arguments\":"
+			"{\"capabilities\":[{\"capability\":\"x-ignore-shared\",\"state\":true}]}}",
+			10000, NULL, 0, e))
+		return -1;
+	quoted = shell_quote(path);
+	uri = json_escape(quoted);
+	cmd = xasprintf("{\"execute\":\"migrate\",\"arguments\":{\"uri\":"
+			"\"exec:cat > %s\"}}", uri);
+	free(quoted);
+	free(uri);
+	rc = qmp_command(&vm->qmp, cmd, 10000, NULL, 0, e);
+	free(cmd);
+	return rc ? -1 : wait_migrated(vm, deadline, e);
+}
+
+/* The saved guest's console up to its save, so this one reads as one log. */
+static int copy_console(const char *from, const char *to, struct error *e)
+{
+	size_t len;
+	uint8_t *d = read_whole_file(from, &len);
+	int rc = 0;
+
+	if (!d && errno != ENOENT)
+		return errorf(e, "cannot read %s: %s", from, strerror(errno));
+	if (write_whole_file(to, d ? d : (uint8_t *)"", d ? len : 0))
+		rc = errorf(e, "cannot write %s: %s", to, strerror(errno));
+	free(d);
+	return rc;
 }
 
 /* Bytes of console kept per VM: PROVIUM_CONSOLE_MAX (K, M or G), or the default. */
@@ -971,7 +1105,11 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 			return errorf(e, "cannot create a socket directory: %s", strerror(errno));
 		}
 	}
-	if (vm->cfg.initrd[0] || vm->cfg.nfiles) {
+	/* the console.log the drain thread appends to */
+	if (vm->cfg.console_seed && copy_console(vm->cfg.console_seed, vm->console, e))
+		return -1;
+	/* a restored guest's initrd was unpacked long ago: the shared image will do */
+	if (!vm->cfg.restore && (vm->cfg.initrd[0] || vm->cfg.nfiles)) {
 		char *mine = xasprintf("%s/initrd.img", vm->rundir);
 
 		rc = initramfs_compose(mine, vm->cfg.initrd, initrd, vm->cfg.files,
@@ -1020,8 +1158,8 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 	close(qfd);
 	if (cfd >= 0)
 		close(cfd);
-	if (!rc && vm->cfg.incoming) {
-		rc = resume_incoming(vm, deadline, e);
+	if (!rc && vm->cfg.restore) {
+		rc = restore_incoming(vm, deadline, e);
 	} else if (!rc && wait_hello(vm, t0, deadline, e)) {
 		char *tail = vm_console_tail(vm, 2000);
 
@@ -1043,9 +1181,9 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
  * when its configuration can be found; one that cannot boot on microvm
  * goes to q35.
  */
-static int check_kernel(struct vm *vm, struct error *e)
+static int check_kernel(struct vm_config *cfg, struct error *e)
 {
-	struct kernel *k = &vm->cfg.kernel;
+	struct kernel *k = &cfg->kernel;
 	int microvm = k->vmlinux[0] != '\0';
 	char from[600];
 	char *config = kernel_config_read(k, from, sizeof(from));
@@ -1057,7 +1195,7 @@ static int check_kernel(struct vm *vm, struct error *e)
 		return 0;
 	}
 	rc = kernel_check_config(config, from, k->moddir, &microvm,
-				 strcmp(k->image, k->vmlinux) != 0, vm->cfg.ndisks, &inner);
+				 strcmp(k->image, k->vmlinux) != 0, cfg->ndisks, &inner);
 	free(config);
 	if (rc)
 		return errorf(e, "kernel %s: %s", k->release[0] ? k->release : k->image,
@@ -1069,40 +1207,55 @@ static int check_kernel(struct vm *vm, struct error *e)
 	return 0;
 }
 
-int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e)
+int vm_config_settle(struct vm_config *cfg, struct error *e)
 {
 	char why[256];
-	const char *accel;
+
+	if (cfg->accel)
+		return 0;
+	if (getenv("PROVIUM_MACHINE") && !strcmp(getenv("PROVIUM_MACHINE"), "q35"))
+		cfg->kernel.vmlinux[0] = '\0';	/* the slow path, on request */
+	else if (!cfg->kernel.vmlinux[0] && kernel_prepare_vmlinux(&cfg->kernel, e))
+		logv("no vmlinux (%s): booting the bzImage on q35", e->msg);
+	if (check_kernel(cfg, e))
+		return -1;
+	cfg->accel = accel_choose(cfg, why, sizeof(why));
+	logv("accel %s (%s)", cfg->accel, why);
+	return 0;
+}
+
+int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e)
+{
+	int rc;
 
 	memset(vm, 0, sizeof(*vm));
 	vm->fd = vm->pidfd = vm->qmp.fd = -1;
 	vm->cfg = *cfg;
-	if (getenv("PROVIUM_MACHINE") && !strcmp(getenv("PROVIUM_MACHINE"), "q35"))
-		vm->cfg.kernel.vmlinux[0] = '\0';	/* the slow path, on request */
-	else if (!vm->cfg.kernel.vmlinux[0] && kernel_prepare_vmlinux(&vm->cfg.kernel, e))
-		logv("no vmlinux (%s): booting the bzImage on q35", e->msg);
-	if (check_kernel(vm, e)) {
-		vm->dead = 1;
-		snprintf(vm->dead_reason, sizeof(vm->dead_reason), "boot failed");
-		return -1;
-	}
-	accel = cfg->accel ? cfg->accel : accel_choose(&vm->cfg, why, sizeof(why));
-	if (!cfg->accel)
-		logv("accel %s (%s)", accel, why);
+	if (cfg->ram_file && cfg->ram_shared)
+		copy_str(vm->own_ram, sizeof(vm->own_ram), cfg->ram_file);
 	/* under provium test: wait until the run's pool holds this VM */
-	if (pool_acquire(vm->cfg.memory_mb, vm->cfg.cpus, &vm->pool_id, e)) {
+	if (vm_config_settle(&vm->cfg, e) ||
+	    pool_acquire(vm->cfg.memory_mb, vm->cfg.cpus, &vm->pool_id, e)) {
+		if (vm->own_ram[0])
+			unlink(vm->own_ram);
+		vm->own_ram[0] = '\0';
+		vm->cfg.ram_file = vm->cfg.restore = vm->cfg.console_seed = NULL;
 		vm->dead = 1;
 		snprintf(vm->dead_reason, sizeof(vm->dead_reason), "boot failed");
 		return -1;
 	}
-	if (boot_with(vm, accel, e)) {
+	rc = boot_with(vm, vm->cfg.accel, e);
+	/* they point to the caller's memory */
+	vm->cfg.ram_file = vm->cfg.restore = vm->cfg.console_seed = NULL;
+	if (rc) {
 		teardown(vm);
 		vm->dead = 1;
 		snprintf(vm->dead_reason, sizeof(vm->dead_reason), "boot failed");
 		return -1;
 	}
-	logv("guest %s ready in %.3f s (%s, module: %s)", vm->release, vm->boot_ns / 1e9,
-	     vm->accel, vm->module_dispatch ? "loaded" : vm->module_error);
+	if (!cfg->restore)
+		logv("guest %s ready in %.3f s (%s, module: %s)", vm->release, vm->boot_ns / 1e9,
+		     vm->accel, vm->module_dispatch ? "loaded" : vm->module_error);
 	return 0;
 }
 

@@ -29,6 +29,7 @@ struct vm_disk {
 	char *path;		/* raw or qcow2 image on the host */
 	const char *format;	/* "raw" or "qcow2" (vm_disk_format); NULL = from the name */
 	int readonly;
+	int overlay;		/* writes go to a throwaway overlay (-drive snapshot=on) */
 };
 
 struct vm_config {
@@ -55,8 +56,21 @@ struct vm_config {
 	int boot_timeout_ms;
 	int probe_silence_ms;	/* KVM probe: fail if the console stays empty */
 	int interactive;	/* serial console on this terminal (provium shell) */
-	const char *incoming;	/* restore this snapshot instead of booting */
+	int cold;		/* boot; never restore a snapshot (vm:boot{cold = true}) */
+	/*
+	 * Saved states (snapshot.c), set by warm.c and fixture.c. @ram_file
+	 * holds the guest's RAM: shared, the file is the RAM (a VM whose state
+	 * may be saved); private, the VM maps a saved RAM copy-on-write.
+	 */
+	const char *ram_file;
+	int ram_shared;
+	const char *restore;	/* device state to load (-incoming defer), then RESUME */
+	const char *console_seed;	/* the saved guest's console, copied first */
+	int refresh_disks;	/* RESUME: the guest re-reads its disks */
 };
+
+/* How a VM started, for vm:info() and provium -v. */
+enum vm_start { VM_START_COLD, VM_START_WARM, VM_START_FIXTURE };
 
 struct vm {
 	struct vm_config cfg;
@@ -84,6 +98,17 @@ struct vm {
 	char module_error[256];
 	uint64_t boot_ns;	/* host: start to ready */
 	uint32_t pool_id;	/* its grant from the resource pool, 0 = none */
+	enum vm_start start;
+	char start_note[512];	/* why it took that path */
+	int snapshot_built;	/* its boot built the snapshot it was restored from */
+	/*
+	 * The shared RAM file of a VM whose state may be saved: unlinked at
+	 * teardown unless a save took it ("" once taken), with the disk copies
+	 * of its own beside it (<stem>.disk<N>.raw|.qcow2 for <stem>.ram).
+	 * Paths in cfg that point to the caller's memory are cleared once the
+	 * VM runs.
+	 */
+	char own_ram[600];
 	struct vm_event {
 		char *kind;	/* warning, bug, oops, lockdep, sanitizer, hang, taint */
 		char *text;
@@ -100,6 +125,14 @@ int vm_config_default(struct vm_config *cfg, struct error *e);
  * A qcow2 image must start with qcow2's magic. NULL with @e on error.
  */
 const char *vm_disk_format(const char *path, const char *asked, struct error *e);
+/*
+ * Decide what a boot of @cfg would by itself, unless cfg->accel is set
+ * already: the machine (a vmlinux for microvm, else q35) and the
+ * accelerator (accel_choose). A snapshot's key needs both.
+ */
+int vm_config_settle(struct vm_config *cfg, struct error *e);
+/* The guest kernel's command line for @cfg; caller frees. */
+char *vm_cmdline(const struct vm_config *cfg);
 int vm_boot(struct vm *vm, const struct vm_config *cfg, struct error *e);
 /* Send a request built in vm->out (type set by caller) and wait for its reply. */
 int vm_request(struct vm *vm, int timeout_ms, struct proto_msg *reply, struct error *e);
@@ -131,11 +164,21 @@ off_t vm_console_size(const struct vm *vm);
  */
 const char *vm_keep_console(struct vm *vm);
 
+/* Pause the guest (QMP stop); a save follows. */
+int vm_stop(struct vm *vm, struct error *e);
 /*
- * Save the running VM's whole state to @path (QMP stop + migrate); the VM
- * stays stopped. Restore with cfg.incoming = path.
+ * Save the device state of a VM whose RAM is a shared file (cfg.ram_file,
+ * ram_shared) to @path: QMP stop, then migrate with x-ignore-shared, so the
+ * stream carries no RAM. The VM stays stopped. Restore with cfg.ram_file =
+ * that RAM file (private) and cfg.restore = @path.
  */
-int vm_snapshot(struct vm *vm, const char *path, struct error *e);
+int vm_save_state(struct vm *vm, const char *path, struct error *e);
+/*
+ * RESUME: the restored guest takes the host's clock and fresh entropy (and
+ * re-reads its disks if @refresh_disks); its answer is the first of the
+ * restored agent.
+ */
+int vm_resume(struct vm *vm, int refresh_disks, int timeout_ms, struct error *e);
 
 /* Decide KVM or TCG (probe once, cached); @why says how it was decided. */
 const char *accel_choose(const struct vm_config *cfg, char *why, size_t whylen);

@@ -4,7 +4,9 @@
 # the end-to-end tests again on Debian's 6.12 kernel (--profile debian-6.12,
 # unpacked into the cache by tools/debian-kernel.sh), then the fuzzers for a
 # few seconds each (tools/fuzz.sh; each counts as one test).
-# Ends with one line "N passed, N failed, N skipped" summing them all.
+# The end-to-end tests run warm (VMs restored from saved ready guests)
+# unless PROVIUM_COLD=1. Ends with how their VMs started, then one line
+# "N passed, N failed, N skipped" summing them all.
 set -u
 cd "$(dirname "$0")/.."
 jobs=${PROVIUM_JOBS:-2}
@@ -27,10 +29,19 @@ totals() {
 	[ "$1" = "" ] || [ "$rc" -eq 0 ] || [ "$tf" -gt 0 ] || tf=1
 }
 
+# warm start: how the e2e runs' VMs started ("VMs: ..." before their summary)
+vw=0; vb=0; vf=0; vc=0
+vms_add() {
+	v=$(grep '^VMs: ' "$out" | tail -n 1 | sed -n 's/^VMs: \([0-9]*\) restored from snapshots (\([0-9]*\) snapshots\{0,1\} built), \([0-9]*\) from fixtures, \([0-9]*\) cold-booted$/\1 \2 \3 \4/p')
+	set -- $v
+	vw=$((vw + ${1:-0})); vb=$((vb + ${2:-0})); vf=$((vf + ${3:-0})); vc=$((vc + ${4:-0}))
+}
+
 echo "== end-to-end tests (provium test -p $jobs tests/e2e tests/compat)"
 build/provium test -p "$jobs" tests/e2e tests/compat | tee "$out"
 rc=$?
 totals
+vms_add
 ep=$tp; ef=$tf; es=$ts
 
 # Not again: kernels.lua boots Debian 6.12 and the default kernel itself;
@@ -46,6 +57,7 @@ if tools/debian-kernel.sh >/dev/null; then
 	build/provium test -p "$jobs" --profile debian-6.12 $files | tee "$out"
 	rc=$?
 	totals
+	vms_add
 else
 	echo "no Debian 6.12 kernel: tools/debian-kernel.sh failed (see above)"
 	tp=0; tf=1; ts=0
@@ -61,5 +73,6 @@ zp=${z% *}; zf=${z#* }
 [ -n "$z" ] || { zp=0; zf=1; }
 [ $fuzz_rc -eq 0 ] || [ "$zf" -gt 0 ] || zf=1
 
+echo "VMs: $vw restored from snapshots ($vb snapshots built), $vf from fixtures, $vc cold-booted"
 echo "$((up + ep + tp + zp)) passed, $((uf + ef + tf + zf)) failed, $((es + ts)) skipped"
 [ $((uf + ef + tf + zf)) -eq 0 ]

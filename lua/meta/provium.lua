@@ -106,7 +106,9 @@ function Output:lines() end
 ---@field accel "kvm"|"tcg"|""
 ---@field module boolean provium.ko is loaded and answering
 ---@field module_error string why the module is not in use ("" when it is)
----@field boot_time number seconds from starting QEMU to the agent being ready
+---@field boot_time number seconds vm:boot() (or provium.fixture) took until the agent was ready
+---@field start "warm"|"fixture"|"cold"|"" how it started: a saved ready guest restored, a fixture restored, or booted
+---@field start_note string why it took that path, as provium -v prints it
 ---@field console string path of the console log
 ---@field console_size integer bytes in the console log so far
 ---@field rundir string the VM's private run directory
@@ -145,6 +147,7 @@ function Output:lines() end
 ---@field files table<string, string>? {[guest_path] = host_path}, placed in the initramfs
 ---@field disks (string|provium.Disk)[]? attached as /dev/vda, /dev/vdb, ... (after a profile's rootfs)
 ---@field rootfs "host"? the host's root file system, read-only under a writable overlay, as the guest's root
+---@field cold boolean? boot; do not restore (nor save) the ready guest of this configuration
 
 ---A pointer spec of vm:ioctl_buf (buf_len) or vm:syscall_ptr (buf_idx, data_len).
 ---@class provium.PtrSpec

@@ -99,6 +99,8 @@ vmapi.install(core.vm_methods)
 
 -- every VM a script creates, so shutdown_all and failure reports find them
 local live = setmetatable({}, { __mode = "k" })
+-- the VMs the fixture script running now created, in order (nil: none runs)
+local made
 
 -- provium.create(profile?, {config = "path/to/provium.toml"}?)
 function provium.create(profile, opts)
@@ -111,6 +113,7 @@ function provium.create(profile, opts)
   end
   local vm = core.create(profile, opts)
   live[vm] = true
+  if made then made[#made + 1] = vm end
   return vm
 end
 
@@ -118,8 +121,10 @@ local building = {} -- fixture scripts running now, to refuse a cycle
 
 -- provium.fixture(name): a fresh VM started from the state that
 -- fixtures/NAME.lua built (once, then cached). The script returns a booted
--- VM; it is searched in fixtures/ beside the calling test or any parent
--- directory, then in tests/fixtures/ of the working directory.
+-- VM, or returns nothing and the last VM it created and booted is saved, as
+-- the original Provium did; its other VMs end with it. It is searched in
+-- fixtures/ beside the calling test or any parent directory, then in
+-- tests/fixtures/ of the working directory.
 function provium.fixture(name)
   if type(name) ~= "string" or not name:match("^[%w_%-]+$") then
     error("bad argument #1 to 'provium.fixture' (fixture name of letters, digits, _ and - expected)", 2)
@@ -152,13 +157,29 @@ function provium.fixture(name)
   end
   local vm = core.fixture(name, path, function()
     local chunk = assert(loadfile(path))
+    local outer = made
     building[path] = true
+    made = {}
     local ok, built = pcall(chunk)
+    local mine = made
+    made = outer
     building[path] = nil
+    if ok and built == nil then
+      for i = #mine, 1, -1 do
+        if mine[i]:info().running then
+          built = mine[i]
+          break
+        end
+      end
+    end
+    for _, other in ipairs(mine) do
+      if other ~= built and other:info().running then pcall(other.kill, other) end
+    end
     if not ok then error(built, 0) end
     return built
   end)
   live[vm] = true
+  if made then made[#made + 1] = vm end
   return vm
 end
 

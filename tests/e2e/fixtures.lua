@@ -40,6 +40,39 @@ test("fixtures nest: one may start from another", function()
   vm:kill()
 end)
 
+test("a fixture script that returns nothing saves the last VM it created and booted", function()
+  local vm = provium.fixture("implicit")
+  assert_eq("last", vm:read_file("/root/which"))
+  assert_eq("fixture", vm:info().start)
+  vm:kill()
+end)
+
+-- the disk as the guest reads it, past its page cache
+local function disk_text(vm, len, skip)
+  return vm:exec(string.format("sync; echo 3 > /proc/sys/vm/drop_caches; " ..
+    "dd if=/dev/vda bs=1 skip=%d count=%d 2>/dev/null", skip or 0, len)).stdout.value
+end
+
+test("fixtures keep a user initrd, boot files and disks as they were saved", function()
+  local a = provium.fixture("with_media")
+  assert_eq("user-initramfs\n", a:read_file("/etc/user-release"))
+  assert_eq("seed", a:read_file("/opt/seed"))
+  assert_eq("saved-on-disk", disk_text(a, 13))
+  -- a copy writes to its own overlay: the next copy sees the saved disk
+  assert(a:exec("printf changed-by-a | dd of=/dev/vda conv=fsync,notrunc").ok)
+  assert_eq("changed-by-a", disk_text(a, 12))
+  local b = provium.fixture("with_media")
+  assert_eq("saved-on-disk", disk_text(b, 13))
+  a:kill()
+  b:kill()
+  -- nested: the saved disk holds what both fixtures wrote
+  local c = provium.fixture("media_layer")
+  assert_eq("saved-on-disk", disk_text(c, 13))
+  assert_eq("layer2", disk_text(c, 6, 100))
+  assert_eq("seed", c:read_file("/opt/seed"))
+  c:kill()
+end)
+
 test("bad fixture names and missing fixtures are clear errors", function()
   local ok, err = pcall(provium.fixture, "../etc")
   assert(not ok)
@@ -107,6 +140,23 @@ test("changing the fixture script rebuilds it; an unchanged one is reused", func
   f:close()
   assert_eq("v2", sh(run))
   assert_eq("built\nbuilt", sh("cat " .. dir .. "/builds"))
+  os.execute("rm -rf " .. dir)
+end)
+
+test("a fixture is built on top of warm start: its VM restored, then saved and restored", function()
+  local dir, cache = scratch_project(counting:gsub("VERSION", "warm"))
+  -- any timer calibration: a build refused for it would boot cold (warm_start.lua)
+  local run = string.format("cd %s && FIXTURE_LOG=%s/builds PROVIUM_TIMER_TOLERANCE=off PROVIUM_CACHE=%s " ..
+    "%s/build/provium -v run use.lua 2>&1", dir, dir, cache, root)
+  local out = sh(run)
+  -- the fixture script's vm:boot() restored the ready guest (building it if needed)
+  assert(out:find("restored snapshot warm%-") or out:find("then restored it", 1, true), out)
+  assert_contains(out, "restored fixture counted")
+  assert_contains(out, "warm")
+  assert(sh("ls " .. cache):find("fixture%-%x+%.ram"), "the fixture's RAM file is saved")
+  out = sh(run)
+  assert_contains(out, "restored fixture counted")
+  assert(not out:find("snapshot warm-", 1, true), "a restored fixture needs no boot snapshot: " .. out)
   os.execute("rm -rf " .. dir)
 end)
 

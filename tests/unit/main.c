@@ -14,13 +14,14 @@ extern const struct unit_suite unit_pack, unit_proto, unit_cpio, unit_call,
                                unit_desc, unit_kernel, unit_client, unit_results,
                                unit_report, unit_select, unit_kmsg, unit_layout,
                                unit_junit, unit_progress, unit_vm, unit_pool, unit_ktap, unit_ksft,
-                               unit_logcap, unit_trace;
+                               unit_logcap, unit_trace, unit_snapshot;
 
 static const struct unit_suite *const suites[] = {
   &unit_pack, &unit_proto, &unit_cpio, &unit_call, &unit_desc, &unit_kernel,
   &unit_client, &unit_results, &unit_report, &unit_select, &unit_kmsg, &unit_layout,
   &unit_junit, &unit_progress, &unit_vm, &unit_pool, &unit_ktap, &unit_ksft, &unit_logcap,
   &unit_trace,
+  &unit_snapshot,
 };
 
 #define MAXLINES  16

@@ -54,6 +54,7 @@ static void sample_run (struct test_run *r, struct test_file tf[3]) {
   r->skipped = 3;
   r->not_run = "--fail-fast";
   r->logdir = "/tmp/l";
+  r->vms = (struct vm_starts){ .warm = 7, .fixture = 2, .cold = 1, .built = 1 };
   r->secs = 2;
 }
 
@@ -86,7 +87,8 @@ static void human (void) {
   free(out);
   out = NULL;
   CAPTURE(out, (report_end(f_, &r, 0), report_summary(f_, &r)));
-  CHECK_STR(out, "logs: /tmp/l\n1 passed, 2 failed, 3 skipped\n");
+  CHECK_STR(out, "logs: /tmp/l\nVMs: 7 restored from snapshots (1 snapshot built), "
+                 "2 from fixtures, 1 cold-booted\n1 passed, 2 failed, 3 skipped\n");
   free(out);
 }
 
@@ -153,7 +155,9 @@ static void json (void) {
     "\"output\":\"out<&>\\u000d\\\"\"},\n"
     "  {\"path\":\"c.lua\",\"status\":\"skip\",\"duration\":0.000,\"tests\":[],"
     "\"error\":\"not run: --fail-fast\",\"log\":null,\"output\":null}\n"
-    "],\"passed\":1,\"failed\":2,\"skipped\":3,\"duration\":2.000,\"logs\":\"/tmp/l\"}\n");
+    "],\"passed\":1,\"failed\":2,\"skipped\":3,\"duration\":2.000,"
+    "\"vms\":{\"warm\":7,\"fixture\":2,\"cold\":1,\"snapshots_built\":1},"
+    "\"logs\":\"/tmp/l\"}\n");
   free(out);
   out = NULL;
   /* logs removed (a passing run): no log paths */

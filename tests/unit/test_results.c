@@ -149,7 +149,28 @@ static void malformed (void) {
 }
 
 
+/* "vm" lines: how each VM started, counted for the run's summary */
+static void vm_starts (void) {
+  struct test_file t;
+  ran(&t, "vm\twarm built\n"
+          "vm\twarm\n"
+          "vm\twarm\n"
+          "vm\tfixture\n"
+          "vm\tcold\n"
+          "vm\n"  /* short: ignored */
+          "end\n", EXITED(0));
+  test_results_parse(&t, 0);
+  CHECK_EQ_INT(t.vms.warm, 3);
+  CHECK_EQ_INT(t.vms.built, 1);
+  CHECK_EQ_INT(t.vms.fixture, 1);
+  CHECK_EQ_INT(t.vms.cold, 1);
+  CHECK_EQ_INT(t.passed, 1);
+  test_results_free(&t);
+}
+
+
 static const struct unit_case cases[] = {
+  { "how VMs started", vm_starts },
   { "passing, skipped and todo tests", passing },
   { "failed tests, folded newlines", failing_and_folded },
   { "a file without tests or events", no_tests },
