@@ -147,6 +147,9 @@ int fixture_start(const char *path, fixture_build_fn *build, void *ctx, struct v
 		snapshot_unlock(&s);
 		if (!rc)
 			break;
+		/* QEMU never started (the pool refused it) or Ctrl-C: not the state's fault */
+		if (!vm->qemu_started || provium_interrupted)
+			return -1;
 		copy_str(why, sizeof(why), e->msg);
 		if (attempt == 0)
 			fprintf(stderr, "provium: note: fixture %.*s could not be restored (%s): "

@@ -1146,6 +1146,7 @@ static int boot_with(struct vm *vm, const char *accel, struct error *e)
 		fputc('\n', stderr);
 	}
 	rc = spawn_qemu(vm, &a, e);
+	vm->qemu_started = !rc;
 	argv_free(&a);
 	deadline = t0 + (uint64_t)vm->cfg.boot_timeout_ms * 1000000;
 	if (!rc)

@@ -101,6 +101,7 @@ struct vm {
 	enum vm_start start;
 	char start_note[512];	/* why it took that path */
 	int snapshot_built;	/* its boot built the snapshot it was restored from */
+	int qemu_started;	/* a failed boot got as far as starting QEMU */
 	/*
 	 * The shared RAM file of a VM whose state may be saved: unlinked at
 	 * teardown unless a save took it ("" once taken), with the disk copies

@@ -87,6 +87,16 @@ static int restore(struct vm *vm, struct snapshot *s, const struct vm_config *cf
 	return snapshot_restore(s, vm, &got, cfg, cfg->ndisks > 0, e);
 }
 
+/*
+ * Did a restore fail because of the snapshot? Not if QEMU never started (the
+ * resource pool refused the VM, a setting is wrong) or the user interrupted
+ * it: that error is the caller's, as it would be for a cold boot.
+ */
+static int snapshot_to_blame(const struct vm *vm)
+{
+	return vm->qemu_started && !provium_interrupted;
+}
+
 /* Why there is no snapshot for @inputs: the nearest saved one and what differs. */
 static void explain_miss(const char *inputs, char *out, size_t len)
 {
@@ -337,6 +347,8 @@ int warm_boot(struct vm *vm, const struct vm_config *in, struct error *e)
 		gen = snapshot_generation(&s);
 		if (restore(vm, &s, &cfg, e) == 0)
 			goto restored;
+		if (!snapshot_to_blame(vm))
+			goto fail;
 		snprintf(why, sizeof(why), "it could not be restored: %.600s", e->msg);
 	}
 	/* build it, or wait for whoever builds it */
@@ -348,6 +360,8 @@ int warm_boot(struct vm *vm, const struct vm_config *in, struct error *e)
 		if (snapshot_usable(&s, again, sizeof(again))) {
 			if (restore(vm, &s, &cfg, e) == 0)
 				goto restored;
+			if (!snapshot_to_blame(vm))
+				goto fail;
 			snprintf(why, sizeof(why), "it could not be restored: %.600s", e->msg);
 		} else if (again[0]) {
 			copy_str(why, sizeof(why), again);
@@ -389,6 +403,8 @@ int warm_boot(struct vm *vm, const struct vm_config *in, struct error *e)
 		rc = 0;
 		goto done;
 	}
+	if (!snapshot_to_blame(vm))
+		goto fail;
 	fprintf(stderr, "provium: note: snapshot %s, just built, could not be restored (%s): "
 		"removed; booting cold\n", name, e->msg);
 	if (snapshot_lock(&s, LOCK_EX, e) == 0)
