@@ -32,6 +32,12 @@ do
   vm:kill()
 end
 local tree = scratch .. "/install"
+-- the guest sees the install at its own path, but not the rest of the
+-- host's /tmp (where a checkout or the cache may be): the driver goes in it
+if ko then
+  os.execute("mkdir -p " .. q(tree .. "/splat") .. " && cp " .. q(ko) .. " " .. q(tree .. "/splat/"))
+  ko = tree .. "/splat/" .. ko:match("([^/]*)$")
+end
 
 local function put(path, text, mode)
   os.execute("mkdir -p " .. q(path:match("^(.*)/[^/]*$")))
