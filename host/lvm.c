@@ -138,6 +138,7 @@ static void parse_disks(lua_State *L, struct lvm *v, int t)
 		if (!fmt)
 			luaL_error(L, "vm:boot: disks[%d]: %s", (int)i, e.msg);
 		v->disks = xrealloc(v->disks, i * sizeof(*v->disks));
+		memset(&v->disks[i - 1], 0, sizeof(*v->disks));
 		v->disks[i - 1].path = xstrdup(path);
 		v->disks[i - 1].format = fmt;
 		v->disks[i - 1].readonly = ro;

@@ -199,7 +199,7 @@ test("cold = true, PROVIUM_COLD=1 and provium test --cold boot cold", function()
   assert_eq("", snapshots(cache), "a cold boot saves nothing")
   write(dir .. "/cold_test.lua", [[
 test("boots cold", function()
-  local vm = provium.create()
+  local vm = provium.create("default") -- whatever PROVIUM_PROFILE the suite runs on
   vm:boot()
   assert_eq("cold", vm:info().start)
   vm:shutdown()
