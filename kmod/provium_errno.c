@@ -58,6 +58,9 @@
 #include <linux/rethook.h>
 #include <linux/trace_recursion.h>
 #endif
+#if defined(PROVIUM_ERRNO_FPROBE) || defined(PROVIUM_ERRNO_RETHOOK)
+#define PROVIUM_ERRNO_HOOKS	/* else a kernel without them: no errno origins */
+#endif
 
 /* Return hooks in use at once, over every task (most are given back at once). */
 #define PROVIUM_ERRNO_NODES	1024
@@ -128,6 +131,8 @@ static struct provium_errno_set *provium_errno_armed;
 static atomic_t provium_errno_calls = ATOMIC_INIT(0);	/* followed calls running */
 
 /* ---- following one call: common to both mechanisms ---- */
+
+#ifdef PROVIUM_ERRNO_HOOKS
 
 /* The function @ip is the fentry site of, or -1. */
 static notrace int provium_errno_lookup(const struct provium_errno_set *set,
@@ -240,6 +245,8 @@ static notrace void provium_errno_return(struct provium_errno_set *set,
 out:
 	ec->busy = false;
 }
+
+#endif /* PROVIUM_ERRNO_HOOKS */
 
 /* ---- the mechanisms ---- */
 
@@ -505,6 +512,7 @@ static int provium_errno_fn_cmp(const void *a, const void *b)
 /* Which function ftrace cannot hook, after a registration failed: its index, or ~0. */
 static u32 provium_errno_find_unhookable(const struct provium_errno_func *in, u32 n)
 {
+#ifdef PROVIUM_ERRNO_HOOKS
 	struct ftrace_ops *probe = kzalloc(sizeof(*probe), GFP_KERNEL);
 	u32 i, bad = ~0U;
 
@@ -517,6 +525,9 @@ static u32 provium_errno_find_unhookable(const struct provium_errno_func *in, u3
 	ftrace_free_filter(probe);
 	kfree(probe);
 	return bad;
+#else
+	return ~0U;
+#endif
 }
 
 /*
