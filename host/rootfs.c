@@ -14,13 +14,18 @@
 
 #include "cpio.h"
 #include "initramfs.h"
+#include "kernel.h"
 #include "rootfs.h"
 
 #define ROOTFS_LAYOUT	2	/* bump when the segment's layout changes */
 
 /* what the guest needs to mount a 9p share and lay an overlay on it */
-static const char *const hostfs_modules[] = {
-	"9pnet_virtio", "9p", "overlay", NULL
+static const struct {
+	const char *module, *option;
+} hostfs_needs[] = {
+	{ "9pnet_virtio", "CONFIG_NET_9P_VIRTIO" },
+	{ "9p", "CONFIG_9P_FS" },
+	{ "overlay", "CONFIG_OVERLAY_FS" },
 };
 
 int rootfs_check(const char *value, struct error *e)
@@ -37,19 +42,49 @@ int rootfs_is_host(const struct vm_config *cfg)
 	return !strcmp(cfg->rootfs, ROOTFS_HOST);
 }
 
-/* The segment: the modules and their load list provium/modules.hostfs. */
+/*
+ * The segment: the modules of hostfs_needs the kernel has as modules (those
+ * built in need none; one it lacks is an error naming it, as far as its
+ * configuration is known), and their load list provium/modules.hostfs.
+ */
 static int build_segment(const struct kernel *k, struct cpio *c, struct error *e)
 {
-	if (!k->moddir[0])
-		return errorf(e, "rootfs = \"host\" needs the kernel's modules (9p, overlay): "
-			      "no modules directory for kernel %s", k->release);
-	if (initramfs_modules_segment(c, k, hostfs_modules, "provium/modules.hostfs", e))
-		return -1;
+	const size_t nneeds = sizeof(hostfs_needs) / sizeof(hostfs_needs[0]);
+	const char *mods[sizeof(hostfs_needs) / sizeof(hostfs_needs[0]) + 1];
+	char from[600];
+	char *config = kernel_config_read(k, from, sizeof(from));
+	size_t i, n = 0;
+	int rc = -1;
+
+	for (i = 0; i < nneeds; i++) {
+		int v = config ? kconfig_value(config, hostfs_needs[i].option) : 'm';
+
+		if (v == 'y')
+			continue;
+		if (v != 'm') {
+			errorf(e, "rootfs = \"host\": the kernel lacks %s (the host's root is a "
+			       "9p share under an overlay), according to %s",
+			       hostfs_needs[i].option, from);
+			goto out;
+		}
+		mods[n++] = hostfs_needs[i].module;
+	}
+	mods[n] = NULL;
+	if (n && !k->moddir[0]) {
+		errorf(e, "rootfs = \"host\" needs the kernel's modules (%s%s): no modules "
+		       "directory for kernel %s", mods[0], n > 1 ? " and more" : "", k->release);
+		goto out;
+	}
+	if (initramfs_modules_segment(c, k, mods, "provium/modules.hostfs", e))
+		goto out;
 	cpio_dir(c, "provium/host", 0755);
 	cpio_dir(c, "provium/rw", 0755);
 	cpio_dir(c, "newroot", 0755);
 	cpio_finish(c);
-	return 0;
+	rc = 0;
+out:
+	free(config);
+	return rc;
 }
 
 int rootfs_initramfs(const struct kernel *k, const char *base, char *out, size_t outlen,

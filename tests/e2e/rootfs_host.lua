@@ -12,7 +12,7 @@ local q = reports.q
 local scratch = reports.scratch_dir()
 
 local vm = provium.create()
-vm:boot({ rootfs = "host" })
+if not guest.boot_for_file(vm, { rootfs = "host" }, "rootfs = \"host\"") then return end
 
 test("the host's dynamically linked programs, bash and python3 run", function()
   local r = vm:exec("python3 -c 'import sys; print(sys.version_info[0])'")

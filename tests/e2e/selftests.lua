@@ -10,9 +10,13 @@ local INSTALL = here .. "/../../build/kselftest"
 assert(io.open(INSTALL .. "/kselftest-list.txt"),
   "no kselftest install at " .. INSTALL .. " (run 'make selftests')")
 
+package.path = here .. "/../lib/?.lua;" .. package.path
+local guest = require("guest")
 local vm = provium.create()
 -- two CPUs, so the size-changing thread really races the ioctl
-vm:boot({ memory = "512M", cpus = 2, rootfs = "host" })
+if not guest.boot_for_file(vm, { memory = "512M", cpus = 2, rootfs = "host" },
+  "the uapi kselftests") then return end
+if not guest.module_for_file(vm, "the uapi kselftests") then return end
 local results = vm:kselftest(INSTALL, { collections = { "provium" } })
 
 test("the uapi kselftests ran as one kselftest with its own results", function()

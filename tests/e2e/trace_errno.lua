@@ -13,6 +13,7 @@ local vm = provium.create()
 vm:boot()
 -- a kernel without provium.ko (no CONFIG_MODULES, no build tree) has no origins
 if not require("guest").module_for_file(vm, "errno origins") then return end
+if not require("guest").tracing_for_file(vm, "errno origins") then return end
 -- the sample driver as 'make sample' built it, or built for this kernel
 local KO, no_sample = require("sample").modules(vm, here .. "/../..")
 

@@ -13,6 +13,7 @@ vm:boot({ cpus = 2 })
 package.path = (debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/../lib/?.lua;" ..
   package.path
 if not require("guest").module_for_file(vm, "function graphs") then return end
+if not require("guest").tracing_for_file(vm, "function graphs") then return end
 
 
 local function graph_on(opts)

@@ -30,4 +30,35 @@ function M.module_for_file(vm, name)
   return false
 end
 
+-- What a kernel lacks, from an error of vm:boot or vm:set_trace ("the
+-- kernel lacks CONFIG_..."): the message, else nil.
+function M.lacks(err)
+  err = tostring(err)
+  if err:find("the kernel lacks", 1, true) then return err end
+end
+
+-- For a file whose tests need @vm booted with @opts (rootfs = "host", ...):
+-- true once booted; if the kernel lacks what that needs, one test named
+-- @name, skipped with the reason, and false (the file then returns).
+function M.boot_for_file(vm, opts, name)
+  local ok, err = pcall(vm.boot, vm, opts)
+  if ok then return true end
+  if not M.lacks(err) then error(err, 2) end
+  test(name, function() skip(err) end)
+  return false
+end
+
+-- For a file whose every test traces: true if @vm's kernel can (an errno
+-- watch on one syscall is armed and disarmed); else as boot_for_file.
+function M.tracing_for_file(vm, name)
+  local ok, err = pcall(vm.set_trace, vm, { errno = { "__x64_sys_getpid" } })
+  if ok then
+    vm:set_trace({})
+    return true
+  end
+  if not M.lacks(err) then return true end -- the file's own tests say what is wrong
+  test(name, function() skip(err) end)
+  return false
+end
+
 return M
