@@ -188,9 +188,10 @@ test("what a VM returns: exec results, jobs, last_call(), info(), workers", func
   vm:syscall(provium.nr.getpid)
   local plain_call = vm:last_call()
   -- a traced call that fails adds errno_origin, errno_info and graph
-  local lacks = require("guest").lacks(select(2, pcall(vm.set_trace, vm, { errno = { "__x64_sys_close" } })))
+  local trace = { errno = { "__x64_sys_close" }, graph = { depth = 1, filter = { "__x64_sys_close" } } }
+  local lacks = require("guest").lacks(select(2, pcall(vm.set_trace, vm, trace)))
   if lacks then skip(lacks) end
-  vm:set_trace({ errno = { "__x64_sys_close" }, graph = { depth = 1, filter = { "__x64_sys_close" } } })
+  vm:set_trace(trace)
   vm:syscall(provium.nr.close, 999)
   local traced = vm:last_call()
   local origin, info = traced.errno_origin, vm:set_trace({})
