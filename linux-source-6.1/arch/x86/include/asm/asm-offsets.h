@@ -1,1 +1,0 @@
-#include <generated/asm-offsets.h>

@@ -1,1 +1,0 @@
-/* define arch_align_stack() here */

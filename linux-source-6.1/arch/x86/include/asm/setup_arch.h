@@ -1,3 +1,0 @@
-/* Hook to call BIOS initialisation function */
-
-/* no action for generic */

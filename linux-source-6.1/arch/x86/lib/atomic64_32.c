@@ -1,4 +1,0 @@
-#define ATOMIC64_EXPORT EXPORT_SYMBOL
-
-#include <linux/export.h>
-#include <linux/atomic.h>

@@ -1,1 +1,0 @@
-#include "../../boot/video-mode.c"

@@ -1,1 +1,0 @@
-#include "../../boot/video-vesa.c"
