@@ -7,12 +7,9 @@ local boots = tonumber(arg[1]) or 5
 local profiles = { "default", "debian-6.12" }
 if arg[2] then profiles = { table.unpack(arg, 2) } end
 
-local function median(t)
-  table.sort(t)
-  local n = #t
-  if n % 2 == 1 then return t[(n + 1) // 2] end
-  return (t[n // 2] + t[n // 2 + 1]) / 2
-end
+package.path = (debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/lib/?.lua;" ..
+  package.path
+local median = require("stats").median
 
 local rows = {}
 for _, profile in ipairs(profiles) do

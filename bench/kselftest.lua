@@ -18,14 +18,9 @@ local SOURCE = "/usr/src/linux-source-6.1.tar.xz"
 local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 local bin = here .. "/../build/provium"
 
-local function median(t)
-  local s = {}
-  for i, v in ipairs(t) do s[i] = v end
-  table.sort(s)
-  local n = #s
-  if n % 2 == 1 then return s[(n + 1) // 2] end
-  return (s[n // 2] + s[n // 2 + 1]) / 2
-end
+package.path = (debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/lib/?.lua;" ..
+  package.path
+local median = require("stats").median
 
 local function sh(cmd)
   local p = assert(io.popen(cmd))

@@ -8,12 +8,9 @@ local calls = tonumber(arg[1]) or 300
 local now = require("provium.core").now
 local NR = provium.nr
 
-local function median(t)
-  table.sort(t)
-  local n = #t
-  if n % 2 == 1 then return t[(n + 1) // 2] end
-  return (t[n // 2] + t[n // 2 + 1]) / 2
-end
+package.path = (debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or ".") .. "/lib/?.lua;" ..
+  package.path
+local median = require("stats").median
 
 local vm = provium.create()
 vm:boot()
