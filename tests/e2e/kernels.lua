@@ -162,6 +162,26 @@ test("a kernel without a virtio console or devtmpfs fails boot at once, naming t
   end
 end)
 
+test("rootfs = \"host\" on a kernel without overlayfs fails boot at once, naming the option", function()
+  local default_rel = sh("tools/default-kernel.sh")
+  local dir = scratch .. "/no-overlay"
+  assert(os.execute(string.format("mkdir -p %s && ln -sf /boot/vmlinuz-%s %s/vmlinuz-%s && " ..
+    "sed 's/^CONFIG_OVERLAY_FS=.*/# CONFIG_OVERLAY_FS is not set/' /boot/config-%s > %s/config-%s",
+    q(dir), default_rel, q(dir), default_rel, default_rel, q(dir), default_rel)))
+  write(dir .. "/provium.toml", string.format("[profile.lacking]\nkernel = \"vmlinuz-%s\"\n", default_rel))
+  local vm = provium.create("lacking", { config = dir .. "/provium.toml" })
+  local ok, err = pcall(vm.boot, vm, { rootfs = "host" })
+  assert(not ok, "booted a host root without overlayfs")
+  assert_contains(err, "the kernel lacks CONFIG_OVERLAY_FS")
+  assert_contains(err, dir .. "/config-" .. default_rel)
+  assert_eq(false, vm:info().running)
+  -- the default guest needs none of it
+  vm = provium.create("lacking", { config = dir .. "/provium.toml" })
+  vm:boot()
+  assert(vm:syscall(provium.nr.getpid) > 0)
+  vm:shutdown()
+end)
+
 test("--profile and PROVIUM_PROFILE: provium.create() boots that profile in every file, with its kernel's numbers", function()
   need612()
   local dir = scratch .. "/profile-run"

@@ -185,6 +185,19 @@ test("a damaged or stale snapshot is rebuilt with a note, never a failure", func
   os.execute("rm -rf " .. q(dir))
 end)
 
+test("under TCG a VM with two CPUs boots cold, saying why", function()
+  local vm = provium.create()
+  vm:boot({ cpus = 2 })
+  if vm:info().accel ~= "tcg" then
+    vm:kill()
+    skip("the accelerator is " .. vm:info().accel .. ": multi-CPU guests restore there")
+  end
+  assert_eq("cold", vm:info().start)
+  assert_contains(vm:info().start_note, "more than one CPU under TCG")
+  assert_eq("2", vm:exec("nproc").stdout:trim())
+  vm:shutdown()
+end)
+
 test("cold = true, PROVIUM_COLD=1 and provium test --cold boot cold", function()
   local vm = provium.create()
   vm:boot({ cold = true })
