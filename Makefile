@@ -28,7 +28,7 @@ UNIT_SRC  := $(wildcard tests/unit/*.c)
 # Lua bindings, the commands and main (client.c needs vm.c and what it uses),
 # and the agent's kmsg reader, BTF and kallsyms parsers
 UNIT_LIB  := host/pack.c host/cpio.c host/call.c host/kernel.c host/util.c proto/proto.c \
-	host/client.c host/vm.c host/console.c host/logcap.c host/accel.c host/qmp.c host/initramfs.c host/module.c \
+	host/client.c host/vm.c host/qemu_argv.c host/console.c host/logcap.c host/accel.c host/qmp.c host/initramfs.c host/module.c \
 	host/test_results.c host/test_select.c host/report.c agent/kmsg.c host/layout.c host/config.c \
 	host/junit_merge.c host/progress.c host/pool.c host/ktap.c host/rootfs.c host/ksft.c host/ksft_report.c \
 	host/trace.c agent/btf.c agent/ksyms.c \
